@@ -1,0 +1,19 @@
+# Every dependency is a Debian 12 package; scripts/setup.sh installs them.
+find_package(Threads REQUIRED)
+find_package(PkgConfig REQUIRED)
+
+# ANTLR: Debian's 4.7.2 tool generates code for Debian's 4.9 runtime (same
+# serialized-ATN format). The runtime's CMake targets carry no include dirs.
+find_package(antlr4-runtime 4.9 REQUIRED)
+find_program(ANTLR4_TOOL antlr4 PATHS /usr/bin REQUIRED)
+
+find_package(absl REQUIRED)
+# Debian's libre2-dev ships only a pkg-config file.
+pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+find_package(nlohmann_json 3 REQUIRED)
+find_package(fmt REQUIRED)
+find_package(CLI11 REQUIRED)
+if(YARAL_BUILD_TESTS)
+  find_package(Catch2 2 REQUIRED)
+  include(Catch)
+endif()

@@ -1,0 +1,510 @@
+// The canonical YARA-L printer (PrintFile, PrintRule, PrintExpr).
+//
+// The output must re-parse to the same tree, so parentheses follow the
+// grammar's precedence (grammar/YaraLParser.g4, tightest first): primary,
+// `any`/`all`, unary `-`, `* / %`, `+ -`, comparison, `in`, `not`, `and`,
+// `or`. Comparison and `in` share one level here and their operands never
+// nest unparenthesised: the grammar would accept `a = b = c`, but a reader
+// should not have to know how it groups.
+#include "yaral/ast_printer.h"
+
+#include <cctype>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "syntax/quote.h"
+#include "yaral/ast.h"
+
+namespace yaral {
+namespace {
+
+using ast::Expr;
+
+// Binding strength, loosest first.
+enum Precedence : int {
+  kLowest = 0,
+  kOr,
+  kAnd,
+  kNot,
+  kCompare,  // comparison and `in`; non-associative
+  kAdditive,
+  kMultiplicative,
+  kPrefix,   // unary `-`, `any`, `all`
+  kPrimary,
+};
+
+constexpr std::string_view kSectionIndent = "  ";
+constexpr std::string_view kEntryIndent = "    ";
+
+int BinaryPrecedence(ast::BinaryOp op) {
+  switch (op) {
+    case ast::BinaryOp::kOr: return kOr;
+    case ast::BinaryOp::kAnd: return kAnd;
+    case ast::BinaryOp::kAdd:
+    case ast::BinaryOp::kSub: return kAdditive;
+    case ast::BinaryOp::kMul:
+    case ast::BinaryOp::kDiv:
+    case ast::BinaryOp::kMod: return kMultiplicative;
+  }
+  return kLowest;
+}
+
+std::string_view BinaryText(ast::BinaryOp op) {
+  switch (op) {
+    case ast::BinaryOp::kOr: return "or";
+    case ast::BinaryOp::kAnd: return "and";
+    case ast::BinaryOp::kAdd: return "+";
+    case ast::BinaryOp::kSub: return "-";
+    case ast::BinaryOp::kMul: return "*";
+    case ast::BinaryOp::kDiv: return "/";
+    case ast::BinaryOp::kMod: return "%";
+  }
+  return "?";
+}
+
+std::string_view ComparisonText(ast::ComparisonOp op) {
+  switch (op) {
+    case ast::ComparisonOp::kEq: return "=";
+    case ast::ComparisonOp::kNe: return "!=";
+    case ast::ComparisonOp::kLt: return "<";
+    case ast::ComparisonOp::kLe: return "<=";
+    case ast::ComparisonOp::kGt: return ">";
+    case ast::ComparisonOp::kGe: return ">=";
+  }
+  return "?";
+}
+
+std::string_view ListKindText(ast::ListKind kind) {
+  switch (kind) {
+    case ast::ListKind::kString: return "";
+    case ast::ListKind::kRegex: return "regex ";
+    case ast::ListKind::kCidr: return "cidr ";
+  }
+  return "";
+}
+
+template <class... Ts>
+struct Overloaded : Ts... {
+  using Ts::operator()...;
+};
+
+int PrecedenceOf(const Expr& expr) {
+  return std::visit(
+      Overloaded{
+          [](const ast::NumberLiteral&) { return int{kPrimary}; },
+          [](const ast::StringLiteral&) { return int{kPrimary}; },
+          [](const ast::RegexLiteral&) { return int{kPrimary}; },
+          [](const ast::BoolLiteral&) { return int{kPrimary}; },
+          [](const ast::Duration&) { return int{kPrimary}; },
+          [](const ast::ArrayLiteral&) { return int{kPrimary}; },
+          [](const ast::Variable&) { return int{kPrimary}; },
+          [](const ast::FieldPath&) { return int{kPrimary}; },
+          [](const ast::Count&) { return int{kPrimary}; },
+          [](const ast::ReferenceList&) { return int{kPrimary}; },
+          [](const ast::Identifier&) { return int{kPrimary}; },
+          [](const ast::Wildcard&) { return int{kPrimary}; },
+          [](const ast::Call&) { return int{kPrimary}; },
+          [](const ast::If&) { return int{kPrimary}; },
+          [](const ast::Quantified&) { return int{kPrefix}; },
+          [](const ast::Unary& unary) {
+            switch (unary.op) {
+              case ast::UnaryOp::kNot: return int{kNot};
+              case ast::UnaryOp::kNegate: return int{kPrefix};
+              case ast::UnaryOp::kNotExists: return int{kPrimary};
+            }
+            return int{kLowest};
+          },
+          [](const ast::Binary& binary) { return BinaryPrecedence(binary.op); },
+          [](const ast::Comparison&) { return int{kCompare}; },
+          [](const ast::InList&) { return int{kCompare}; },
+      },
+      expr.kind);
+}
+
+// True when the rightmost token of `expr`, as printed, is the `)` of a call
+// without `nocase`. A `nocase` printed right after it would be taken by the
+// call (the grammar's callPrimary has an optional NOCASE), not by the
+// enclosing comparison. Conservative: it ignores parentheses the printer may
+// add, which only costs a redundant pair.
+bool EndsWithBareCall(const Expr& expr) {
+  return std::visit(
+      Overloaded{
+          [](const ast::NumberLiteral&) { return false; },
+          [](const ast::StringLiteral&) { return false; },
+          [](const ast::RegexLiteral&) { return false; },
+          [](const ast::BoolLiteral&) { return false; },
+          [](const ast::Duration&) { return false; },
+          [](const ast::ArrayLiteral&) { return false; },
+          [](const ast::Variable&) { return false; },
+          [](const ast::FieldPath&) { return false; },
+          [](const ast::Count&) { return false; },
+          [](const ast::ReferenceList&) { return false; },
+          [](const ast::Identifier&) { return false; },
+          [](const ast::Wildcard&) { return false; },
+          [](const ast::If&) { return false; },
+          [](const ast::InList&) { return false; },
+          [](const ast::Call& call) { return !call.nocase; },
+          [](const ast::Quantified& q) { return q.operand && EndsWithBareCall(*q.operand); },
+          [](const ast::Unary& unary) {
+            return unary.operand && EndsWithBareCall(*unary.operand);
+          },
+          [](const ast::Binary& binary) { return binary.rhs && EndsWithBareCall(*binary.rhs); },
+          [](const ast::Comparison& cmp) {
+            return !cmp.nocase && cmp.rhs && EndsWithBareCall(*cmp.rhs);
+          },
+      },
+      expr.kind);
+}
+
+void AppendExpr(const Expr& expr, int min_precedence, std::string& out);
+
+// A child slot that may be empty in a tree built by hand or by error
+// recovery; printing an empty pair keeps the output well-formed enough to
+// show.
+void AppendChild(const ast::ExprPtr& child, int min_precedence, std::string& out) {
+  if (child == nullptr) {
+    out += "()";
+    return;
+  }
+  AppendExpr(*child, min_precedence, out);
+}
+
+void AppendArguments(const std::vector<ast::Argument>& arguments, std::string& out) {
+  for (size_t i = 0; i < arguments.size(); ++i) {
+    if (i > 0) out += ", ";
+    if (!arguments[i].name.empty()) {
+      out += arguments[i].name;
+      out += ": ";
+    }
+    AppendChild(arguments[i].value, kLowest, out);
+  }
+}
+
+std::string NumberText(const ast::NumberLiteral& number) {
+  if (!number.text.empty()) return number.text;
+  // Hand-built literals may leave `text` empty.
+  if (number.is_float) return std::to_string(number.float_value);
+  return std::to_string(number.int_value);
+}
+
+// Prints one expression node; the caller has already decided on parentheses.
+class ExprPrinter {
+ public:
+  explicit ExprPrinter(std::string& out) : out_(out) {}
+
+  void operator()(const ast::NumberLiteral& number) { out_ += NumberText(number); }
+
+  void operator()(const ast::StringLiteral& string) {
+    // A back-quoted string has no escapes, so one holding a back quote can
+    // only be written with double quotes.
+    if (string.raw && string.value.find('`') == std::string::npos) {
+      out_.push_back('`');
+      out_ += string.value;
+      out_.push_back('`');
+    } else {
+      out_ += syntax::QuoteString(string.value);
+    }
+  }
+
+  void operator()(const ast::RegexLiteral& regex) {
+    out_.push_back('/');
+    out_ += regex.pattern;
+    out_.push_back('/');
+  }
+
+  void operator()(const ast::BoolLiteral& boolean) { out_ += boolean.value ? "true" : "false"; }
+
+  void operator()(const ast::Duration& duration) {
+    out_ += std::to_string(duration.amount);
+    out_ += duration.unit;
+  }
+
+  void operator()(const ast::ArrayLiteral& array) {
+    out_.push_back('[');
+    for (size_t i = 0; i < array.elements.size(); ++i) {
+      if (i > 0) out_ += ", ";
+      AppendChild(array.elements[i], kLowest, out_);
+    }
+    out_.push_back(']');
+  }
+
+  void operator()(const ast::Variable& variable) {
+    out_.push_back('$');
+    out_ += variable.name;
+  }
+
+  void operator()(const ast::FieldPath& path) { out_ += path.ToString(); }
+
+  void operator()(const ast::Count& count) {
+    out_.push_back('#');
+    out_ += count.name;
+  }
+
+  void operator()(const ast::ReferenceList& list) {
+    out_.push_back('%');
+    out_ += list.name;
+    if (list.column) {
+      out_.push_back('.');
+      out_ += *list.column;
+    }
+  }
+
+  void operator()(const ast::Identifier& identifier) { out_ += identifier.name; }
+
+  void operator()(const ast::Wildcard&) { out_.push_back('*'); }
+
+  void operator()(const ast::Unary& unary) {
+    switch (unary.op) {
+      case ast::UnaryOp::kNot:
+        out_ += "not ";
+        AppendChild(unary.operand, kNot, out_);
+        return;
+      case ast::UnaryOp::kNegate:
+        out_.push_back('-');
+        AppendChild(unary.operand, kPrefix, out_);
+        return;
+      case ast::UnaryOp::kNotExists:
+        out_.push_back('!');
+        AppendChild(unary.operand, kPrimary, out_);
+        return;
+    }
+  }
+
+  void operator()(const ast::Binary& binary) {
+    // Left-associative: an equal-precedence right operand needs parentheses.
+    const int precedence = BinaryPrecedence(binary.op);
+    AppendChild(binary.lhs, precedence, out_);
+    out_.push_back(' ');
+    out_ += BinaryText(binary.op);
+    out_.push_back(' ');
+    AppendChild(binary.rhs, precedence + 1, out_);
+  }
+
+  void operator()(const ast::Comparison& cmp) {
+    AppendChild(cmp.lhs, kCompare + 1, out_);
+    out_.push_back(' ');
+    out_ += ComparisonText(cmp.op);
+    out_.push_back(' ');
+    const bool guard_nocase = cmp.nocase && cmp.rhs && EndsWithBareCall(*cmp.rhs);
+    AppendChild(cmp.rhs, guard_nocase ? kPrimary + 1 : kCompare + 1, out_);
+    if (cmp.nocase) out_ += " nocase";
+  }
+
+  void operator()(const ast::Quantified& quantified) {
+    out_ += quantified.quantifier == ast::Quantifier::kAny ? "any " : "all ";
+    AppendChild(quantified.operand, kPrefix, out_);
+  }
+
+  void operator()(const ast::InList& in) {
+    AppendChild(in.value, kCompare + 1, out_);
+    out_ += " in ";
+    out_ += ListKindText(in.kind);
+    AppendChild(in.list, kPrimary, out_);
+    if (in.nocase) out_ += " nocase";
+  }
+
+  void operator()(const ast::Call& call) {
+    out_ += call.name;
+    out_.push_back('(');
+    AppendArguments(call.arguments, out_);
+    out_.push_back(')');
+    if (call.nocase) out_ += " nocase";
+  }
+
+  void operator()(const ast::If& if_expr) {
+    out_ += "if(";
+    AppendChild(if_expr.condition, kLowest, out_);
+    out_ += ", ";
+    AppendChild(if_expr.then_value, kLowest, out_);
+    if (if_expr.else_value) {
+      out_ += ", ";
+      AppendChild(if_expr.else_value, kLowest, out_);
+    }
+    out_.push_back(')');
+  }
+
+ private:
+  std::string& out_;
+};
+
+void AppendExpr(const Expr& expr, int min_precedence, std::string& out) {
+  const bool parenthesise = PrecedenceOf(expr) < min_precedence;
+  if (parenthesise) out.push_back('(');
+  std::visit(ExprPrinter(out), expr.kind);
+  if (parenthesise) out.push_back(')');
+}
+
+std::string ExprText(const ast::ExprPtr& expr) {
+  std::string out;
+  AppendChild(expr, kLowest, out);
+  return out;
+}
+
+bool IsNameChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '.';
+}
+
+// True when `text` ends with a plain dotted name (`principal.hostname`,
+// `true`): followed by `(` on the next line it would read as a call.
+bool EndsWithDottedName(std::string_view text) {
+  size_t start = text.size();
+  while (start > 0 && IsNameChar(text[start - 1])) --start;
+  if (start == text.size()) return false;
+  const std::string_view name = text.substr(start);
+  if (std::isdigit(static_cast<unsigned char>(name.front())) != 0) return false;
+  if (name == "nocase") return false;  // always taken by what precedes it
+  return start == 0 || (text[start - 1] != '$' && text[start - 1] != '#' &&
+                        text[start - 1] != '%' && text[start - 1] != ']');
+}
+
+// Events predicates are separated only by line breaks, which the parser does
+// not see: a predicate starting with `-`, `/`, `%`, `[` or `*` would continue
+// the previous one as an operator or subscript, so such a predicate is
+// parenthesised, as is a predicate that ends in a dotted name before one that
+// starts with `(`.
+std::vector<std::string> EventsLines(const std::vector<ast::ExprPtr>& predicates) {
+  std::vector<std::string> lines;
+  lines.reserve(predicates.size());
+  for (const ast::ExprPtr& predicate : predicates) {
+    std::string text = ExprText(predicate);
+    if (!lines.empty() && !text.empty() &&
+        std::string_view("-/%[*").find(text.front()) != std::string_view::npos) {
+      text = "(" + text + ")";
+    }
+    if (!lines.empty() && !text.empty() && text.front() == '(' &&
+        EndsWithDottedName(lines.back())) {
+      lines.back() = "(" + lines.back() + ")";
+    }
+    lines.push_back(std::move(text));
+  }
+  return lines;
+}
+
+void AppendSectionHeader(ast::SectionKind kind, std::string& out) {
+  out += kSectionIndent;
+  out += ast::SectionName(kind);
+  out += ":\n";
+}
+
+void AppendEntry(std::string_view text, std::string& out) {
+  out += kEntryIndent;
+  out += text;
+  out.push_back('\n');
+}
+
+void AppendKeyValues(const std::vector<ast::KeyValue>& entries, std::string& out) {
+  for (const ast::KeyValue& entry : entries) {
+    AppendEntry(entry.key + " = " + ExprText(entry.value), out);
+  }
+}
+
+void AppendTableActions(const std::vector<ast::TableAction>& actions, std::string& out) {
+  for (const ast::TableAction& action : actions) {
+    std::string text;
+    if (!action.table.empty()) {
+      text += "%" + action.table + ".";
+    }
+    text += action.name;
+    // `graph_append` takes its operands as a bracketed list, not a call.
+    const bool bracketed = action.table.empty() && action.name == "graph_append";
+    text += bracketed ? " [" : "(";
+    AppendArguments(action.arguments, text);
+    text += bracketed ? "]" : ")";
+    AppendEntry(text, out);
+  }
+}
+
+std::string_view WindowKeyword(ast::WindowKind kind) {
+  switch (kind) {
+    case ast::WindowKind::kHop:
+    case ast::WindowKind::kSlidingBefore:
+    case ast::WindowKind::kSlidingAfter: return "over";
+    case ast::WindowKind::kTumbling: return "by";
+  }
+  return "over";
+}
+
+std::string MatchLine(const ast::MatchSection& match) {
+  std::string text;
+  for (size_t i = 0; i < match.keys.size(); ++i) {
+    if (i > 0) text += ", ";
+    AppendChild(match.keys[i], kLowest, text);
+  }
+  // The grammar lets the window be left out (to report it); such a section
+  // comes back with an empty unit.
+  if (match.window.unit.empty()) return text;
+  text.push_back(' ');
+  text += WindowKeyword(match.window_kind);
+  text.push_back(' ');
+  ExprPrinter{text}(match.window);
+  switch (match.window_kind) {
+    case ast::WindowKind::kHop: break;
+    case ast::WindowKind::kSlidingBefore: text += " before $" + match.pivot; break;
+    case ast::WindowKind::kSlidingAfter: text += " after $" + match.pivot; break;
+    case ast::WindowKind::kTumbling:
+      if (match.tumbling_keyword) text += " tumbling";
+      break;
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string PrintExpr(const ast::Expr& expr) {
+  std::string out;
+  AppendExpr(expr, kLowest, out);
+  return out;
+}
+
+std::string PrintRule(const ast::Rule& rule) {
+  std::string out = "rule " + rule.name + " {\n";
+  if (rule.meta) {
+    AppendSectionHeader(ast::SectionKind::kMeta, out);
+    AppendKeyValues(rule.meta->entries, out);
+  }
+  if (rule.setup) {
+    AppendSectionHeader(ast::SectionKind::kSetup, out);
+    AppendTableActions(rule.setup->actions, out);
+  }
+  if (rule.events) {
+    AppendSectionHeader(ast::SectionKind::kEvents, out);
+    for (const std::string& line : EventsLines(rule.events->predicates)) AppendEntry(line, out);
+  }
+  if (rule.match) {
+    AppendSectionHeader(ast::SectionKind::kMatch, out);
+    AppendEntry(MatchLine(*rule.match), out);
+  }
+  if (rule.outcome) {
+    AppendSectionHeader(ast::SectionKind::kOutcome, out);
+    for (const ast::OutcomeAssignment& assignment : rule.outcome->assignments) {
+      AppendEntry("$" + assignment.name + " = " + ExprText(assignment.value), out);
+    }
+  }
+  if (rule.condition) {
+    AppendSectionHeader(ast::SectionKind::kCondition, out);
+    if (rule.condition->expr) AppendEntry(ExprText(rule.condition->expr), out);
+  }
+  if (rule.options) {
+    AppendSectionHeader(ast::SectionKind::kOptions, out);
+    AppendKeyValues(rule.options->entries, out);
+  }
+  if (rule.export_) {
+    AppendSectionHeader(ast::SectionKind::kExport, out);
+    AppendTableActions(rule.export_->actions, out);
+  }
+  out += "}\n";
+  return out;
+}
+
+std::string PrintFile(const ast::File& file) {
+  std::string out;
+  for (size_t i = 0; i < file.rules.size(); ++i) {
+    if (i > 0) out.push_back('\n');
+    out += PrintRule(file.rules[i]);
+  }
+  return out;
+}
+
+}  // namespace yaral

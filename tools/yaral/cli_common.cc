@@ -1,0 +1,131 @@
+#include "cli_common.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <utility>
+
+#include "absl/status/status.h"
+
+namespace yaral::cli {
+namespace {
+
+absl::Status ReadError(std::string_view shown_name, int error_number,
+                       std::string_view reason) {
+  // Debian's Abseil has its own string_view, so build the message with std.
+  std::string message = "cannot read '";
+  message.append(shown_name).append("': ").append(reason);
+  return absl::Status(absl::ErrnoToStatusCode(error_number), message);
+}
+
+absl::Status ReadError(std::string_view shown_name, int error_number) {
+  return ReadError(shown_name, error_number, std::strerror(error_number));
+}
+
+// Reads `fd` to the end. POSIX reads rather than iostreams so that errno, and
+// hence the reason shown to the user, is exact.
+absl::StatusOr<std::string> ReadAll(int fd, std::string_view shown_name) {
+  std::string text;
+  char buffer[64 * 1024];
+  for (;;) {
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n == 0) return text;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return ReadError(shown_name, errno);
+    }
+    text.append(buffer, static_cast<size_t>(n));
+  }
+}
+
+Json SpanToJson(const SourceFile& file, SourceSpan span) {
+  SourceLocation begin = file.Locate(span.begin);
+  SourceLocation end = file.Locate(span.end);
+  return {{"line", begin.line},
+          {"column", begin.column},
+          {"end_line", end.line},
+          {"end_column", end.column}};
+}
+
+}  // namespace
+
+absl::StatusOr<SourceFile> ReadSourceFile(const std::string& path) {
+  if (path == kStdinPath) {
+    absl::StatusOr<std::string> text = ReadAll(STDIN_FILENO, kStdinName);
+    if (!text.ok()) return text.status();
+    return SourceFile(std::string(kStdinName), *std::move(text));
+  }
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return ReadError(path, errno);
+  // open() succeeds on a directory; say what went wrong before read() fails
+  // with a bare EISDIR.
+  struct stat info;
+  if (::fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) {
+    ::close(fd);
+    return ReadError(path, EISDIR,
+                     "is a directory (give the rule files inside it)");
+  }
+  absl::StatusOr<std::string> text = ReadAll(fd, path);
+  ::close(fd);
+  if (!text.ok()) return text.status();
+  return SourceFile(path, *std::move(text));
+}
+
+void PrintError(std::string_view message) {
+  std::cerr << "yaral: error: " << message << '\n';
+}
+
+bool UseColor(std::string_view mode, int fd) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  // https://no-color.org: any non-empty NO_COLOR turns colour off.
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && no_color[0] != '\0') return false;
+  const char* term = std::getenv("TERM");
+  if (term != nullptr && std::strcmp(term, "dumb") == 0) return false;
+  return ::isatty(fd) == 1;
+}
+
+Json DiagnosticToJson(const Diagnostic& diagnostic,
+                      const SourceFile& file) {
+  Json out = {
+      {"file", file.name()},
+      {"severity", SeverityName(diagnostic.severity)},
+      {"code", diagnostic.code},
+      {"message", diagnostic.message},
+  };
+  out.update(SpanToJson(file, diagnostic.primary.span));
+  out["notes"] = diagnostic.notes;
+  // null rather than "" so that consumers can test for presence.
+  out["help"] = diagnostic.help.empty() ? Json(nullptr)
+                                        : Json(diagnostic.help);
+  Json labels = Json::array();
+  for (const Label& label : diagnostic.secondary) {
+    Json entry = {{"message", label.text}};
+    entry.update(SpanToJson(file, label.span));
+    labels.push_back(std::move(entry));
+  }
+  out["labels"] = std::move(labels);
+  return out;
+}
+
+std::string DumpJson(const Json& json, int indent) {
+  return json.dump(indent, ' ', /*ensure_ascii=*/false,
+                   Json::error_handler_t::replace);
+}
+
+DiagnosticCounts CountDiagnostics(const std::vector<Diagnostic>& diagnostics) {
+  DiagnosticCounts counts;
+  for (const Diagnostic& d : diagnostics) {
+    if (d.severity == Severity::kError) ++counts.errors;
+    if (d.severity == Severity::kWarning) ++counts.warnings;
+  }
+  return counts;
+}
+
+}  // namespace yaral::cli
