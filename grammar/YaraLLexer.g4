@@ -101,9 +101,11 @@ STAR           : '*' ;
 // The predicates sit after the first character on purpose: a predicate at
 // the very start of a rule is evaluated for every token and stops ANTLR from
 // caching the lexer's DFA, which made lexing several times slower.
-REGEX          : '/' {!AfterOperand()}? REGEX_CHAR+ '/' [ims]* ;
+// A regex cannot begin with `*` or `/`, which keeps `/* ... */` and `//` comments
+// from reading as one.
+REGEX          : '/' {!AfterOperand()}? REGEX_FIRST REGEX_CHAR* '/' [ims]* ;
 UNTERMINATED_REGEX
-               : '/' {!AfterOperand()}? REGEX_CHAR+ -> channel(ERRORS) ;
+               : '/' {!AfterOperand()}? REGEX_FIRST REGEX_CHAR* -> channel(ERRORS) ;
 SLASH          : '/' ;
 
 // `%name` / `%table.column` is a list reference unless it follows an operand.
@@ -152,6 +154,7 @@ fragment IDENT_PART  : [a-zA-Z0-9_] ;
 // Double-quoted strings may span lines: a public Google rule has one.
 fragment STRING_CHAR : ~["\\] | '\\' . ;
 fragment REGEX_CHAR  : ~[/\\\r\n] | '\\' ~[\r\n] ;
+fragment REGEX_FIRST : ~[/*\\\r\n] | '\\' ~[\r\n] ;
 
 fragment A : [aA] ; fragment B : [bB] ; fragment C : [cC] ; fragment D : [dD] ;
 fragment E : [eE] ; fragment F : [fF] ; fragment G : [gG] ; fragment H : [hH] ;

@@ -20,15 +20,18 @@ ruleDecl
   : RULE name=ident LBRACE section* RBRACE
   ;
 
+// A missing `:` after a section name is accepted here and reported by the
+// builder (E102), so that one forgotten colon costs one clear error instead
+// of a cascade of recovery errors.
 section
-  : META COLON keyValue*                               # metaSection
-  | SETUP COLON tableAction*                           # setupSection
-  | EVENTS COLON expr*                                 # eventsSection
-  | MATCH COLON matchBody                              # matchSection
-  | OUTCOME COLON outcomeAssignment*                   # outcomeSection
-  | CONDITION COLON expr                               # conditionSection
-  | OPTIONS COLON keyValue*                            # optionsSection
-  | EXPORT COLON tableAction*                          # exportSection
+  : META colon=COLON? keyValue*                               # metaSection
+  | SETUP colon=COLON? tableAction*                           # setupSection
+  | EVENTS colon=COLON? expr*                                 # eventsSection
+  | MATCH colon=COLON? matchBody                              # matchSection
+  | OUTCOME colon=COLON? outcomeAssignment*                   # outcomeSection
+  | CONDITION colon=COLON? expr                               # conditionSection
+  | OPTIONS colon=COLON? keyValue*                            # optionsSection
+  | EXPORT colon=COLON? tableAction*                          # exportSection
   | searchSectionName COLON searchSectionToken*        # searchOnlySection
   ;
 
@@ -88,7 +91,12 @@ expr
   | MINUS expr                                         # negateExpr
   | expr op=(STAR | SLASH | PERCENT) expr              # multiplicativeExpr
   | expr op=(PLUS | MINUS) expr                        # additiveExpr
-  | expr op=(EQ | NEQ | LT | LE | GT | GE) expr NOCASE? # comparisonExpr
+  | expr op=(EQ | NEQ | LT | LE | GT | GE) expr        # comparisonExpr
+  // `nocase` is its own suffix alternative: written as `expr op expr NOCASE?`
+  // the comparison would become a suffix rule whose right operand ANTLR
+  // parses at the loosest precedence, so `a = "1" or b = "2"` would read as
+  // `a = ("1" or b = "2")`.
+  | expr NOCASE                                        # nocaseExpr
   | expr NOT? IN kind=(REGEX_KW | CIDR)? membershipTarget NOCASE?   # inListExpr
   | NOT expr                                           # notExpr
   | expr AND expr                                      # andExpr

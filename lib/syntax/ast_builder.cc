@@ -223,8 +223,28 @@ std::optional<ast::Rule> AstBuilder::BuildRule(YaraLParser::RuleDeclContext* con
   return rule;
 }
 
+// The section's `:` token, which the grammar lets be missing.
+static antlr4::Token* SectionColon(YaraLParser::SectionContext* section) {
+  if (auto* c = dynamic_cast<YaraLParser::MetaSectionContext*>(section)) return c->colon;
+  if (auto* c = dynamic_cast<YaraLParser::SetupSectionContext*>(section)) return c->colon;
+  if (auto* c = dynamic_cast<YaraLParser::EventsSectionContext*>(section)) return c->colon;
+  if (auto* c = dynamic_cast<YaraLParser::MatchSectionContext*>(section)) return c->colon;
+  if (auto* c = dynamic_cast<YaraLParser::OutcomeSectionContext*>(section)) return c->colon;
+  if (auto* c = dynamic_cast<YaraLParser::ConditionSectionContext*>(section)) return c->colon;
+  if (auto* c = dynamic_cast<YaraLParser::OptionsSectionContext*>(section)) return c->colon;
+  if (auto* c = dynamic_cast<YaraLParser::ExportSectionContext*>(section)) return c->colon;
+  return nullptr;
+}
+
 void AstBuilder::BuildSection(YaraLParser::SectionContext* section, ast::Rule& rule) {
   SourceSpan span = spans_.Of(section);
+  if (SectionColon(section) == nullptr) {
+    antlr4::Token* keyword = section->getStart();
+    SourceSpan after = spans_.Of(keyword);
+    std::string name = Lower(keyword->getText());
+    Error(codes::kMissingColon, "expected `:` after section name `" + name + "`",
+          {after.end, after.end}, "write `" + name + ":` and put the section's entries after it");
+  }
   if (auto* meta = dynamic_cast<YaraLParser::MetaSectionContext*>(section)) {
     ast::MetaSection out;
     out.span = span;
@@ -424,8 +444,24 @@ ast::ExprPtr AstBuilder::BuildExprUnchecked(YaraLParser::ExprContext* context) {
   }
   if (auto* e = dynamic_cast<YaraLParser::ComparisonExprContext*>(context)) {
     return Make(ast::Comparison{ComparisonOpOf(e->op->getType()), BuildExpr(e->expr(0)),
-                                BuildExpr(e->expr(1)), e->NOCASE() != nullptr},
+                                BuildExpr(e->expr(1)), false},
                 span);
+  }
+  if (auto* e = dynamic_cast<YaraLParser::NocaseExprContext*>(context)) {
+    ast::ExprPtr inner = BuildExpr(e->expr());
+    if (auto* comparison = std::get_if<ast::Comparison>(&inner->kind)) {
+      comparison->nocase = true;
+    } else if (auto* call = std::get_if<ast::Call>(&inner->kind)) {
+      call->nocase = true;
+    } else if (auto* in = std::get_if<ast::InList>(&inner->kind)) {
+      in->nocase = true;
+    } else {
+      SourceSpan keyword = spans_.Of(e->NOCASE()->getSymbol());
+      Error(codes::kSyntaxError, "`nocase` must follow a comparison, a regex match or a list test",
+            keyword, "e.g. `$e.principal.hostname = \"host\" nocase`");
+    }
+    inner->span = span;
+    return inner;
   }
   if (auto* e = dynamic_cast<YaraLParser::InListExprContext*>(context)) {
     ast::InList in;

@@ -173,6 +173,7 @@ class JsonWriter {
   json Node(const ast::RegexLiteral& regex) const {
     json out = Kind("RegexLiteral");
     out["pattern"] = regex.pattern;
+    out["flags"] = regex.flags;
     return out;
   }
 
@@ -233,6 +234,7 @@ class JsonWriter {
     json out = Kind("ReferenceList");
     out["name"] = list.name;
     if (list.column) out["column"] = *list.column;
+    out["sigil"] = list.sigil;
     return out;
   }
 

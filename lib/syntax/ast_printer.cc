@@ -22,18 +22,17 @@ namespace {
 
 using ast::Expr;
 
-// Binding strength, loosest first.
-enum Precedence : int {
-  kLowest = 0,
-  kOr,
-  kAnd,
-  kNot,
-  kCompare,  // comparison and `in`; non-associative
-  kAdditive,
-  kMultiplicative,
-  kPrefix,   // unary `-`, `any`, `all`
-  kPrimary,
-};
+// Binding strength, loosest first. Plain ints rather than an enum: the
+// printer asks for "one tighter than" a level.
+constexpr int kLowest = 0;
+constexpr int kOr = 1;
+constexpr int kAnd = 2;
+constexpr int kNot = 3;
+constexpr int kCompare = 4;  // comparison and `in`; non-associative
+constexpr int kAdditive = 5;
+constexpr int kMultiplicative = 6;
+constexpr int kPrefix = 7;  // unary `-`, `any`, `all`
+constexpr int kPrimary = 8;
 
 constexpr std::string_view kSectionIndent = "  ";
 constexpr std::string_view kEntryIndent = "    ";
@@ -93,32 +92,32 @@ struct Overloaded : Ts... {
 int PrecedenceOf(const Expr& expr) {
   return std::visit(
       Overloaded{
-          [](const ast::NumberLiteral&) { return int{kPrimary}; },
-          [](const ast::StringLiteral&) { return int{kPrimary}; },
-          [](const ast::RegexLiteral&) { return int{kPrimary}; },
-          [](const ast::BoolLiteral&) { return int{kPrimary}; },
-          [](const ast::Duration&) { return int{kPrimary}; },
-          [](const ast::ArrayLiteral&) { return int{kPrimary}; },
-          [](const ast::Variable&) { return int{kPrimary}; },
-          [](const ast::FieldPath&) { return int{kPrimary}; },
-          [](const ast::Count&) { return int{kPrimary}; },
-          [](const ast::ReferenceList&) { return int{kPrimary}; },
-          [](const ast::Identifier&) { return int{kPrimary}; },
-          [](const ast::Wildcard&) { return int{kPrimary}; },
-          [](const ast::Call&) { return int{kPrimary}; },
-          [](const ast::If&) { return int{kPrimary}; },
-          [](const ast::Quantified&) { return int{kPrefix}; },
+          [](const ast::NumberLiteral&) { return kPrimary; },
+          [](const ast::StringLiteral&) { return kPrimary; },
+          [](const ast::RegexLiteral&) { return kPrimary; },
+          [](const ast::BoolLiteral&) { return kPrimary; },
+          [](const ast::Duration&) { return kPrimary; },
+          [](const ast::ArrayLiteral&) { return kPrimary; },
+          [](const ast::Variable&) { return kPrimary; },
+          [](const ast::FieldPath&) { return kPrimary; },
+          [](const ast::Count&) { return kPrimary; },
+          [](const ast::ReferenceList&) { return kPrimary; },
+          [](const ast::Identifier&) { return kPrimary; },
+          [](const ast::Wildcard&) { return kPrimary; },
+          [](const ast::Call&) { return kPrimary; },
+          [](const ast::If&) { return kPrimary; },
+          [](const ast::Quantified&) { return kPrefix; },
           [](const ast::Unary& unary) {
             switch (unary.op) {
-              case ast::UnaryOp::kNot: return int{kNot};
-              case ast::UnaryOp::kNegate: return int{kPrefix};
-              case ast::UnaryOp::kNotExists: return int{kPrimary};
+              case ast::UnaryOp::kNot: return kNot;
+              case ast::UnaryOp::kNegate: return kPrefix;
+              case ast::UnaryOp::kNotExists: return kPrimary;
             }
-            return int{kLowest};
+            return kLowest;
           },
           [](const ast::Binary& binary) { return BinaryPrecedence(binary.op); },
-          [](const ast::Comparison&) { return int{kCompare}; },
-          [](const ast::InList&) { return int{kCompare}; },
+          [](const ast::Comparison&) { return kCompare; },
+          [](const ast::InList&) { return kCompare; },
       },
       expr.kind);
 }
@@ -212,6 +211,7 @@ class ExprPrinter {
     out_.push_back('/');
     out_ += regex.pattern;
     out_.push_back('/');
+    out_ += regex.flags;
   }
 
   void operator()(const ast::BoolLiteral& boolean) { out_ += boolean.value ? "true" : "false"; }
@@ -243,7 +243,7 @@ class ExprPrinter {
   }
 
   void operator()(const ast::ReferenceList& list) {
-    out_.push_back('%');
+    if (list.sigil) out_.push_back('%');
     out_ += list.name;
     if (list.column) {
       out_.push_back('.');
@@ -435,7 +435,7 @@ std::string MatchLine(const ast::MatchSection& match) {
   // The grammar lets the window be left out (to report it); such a section
   // comes back with an empty unit.
   if (match.window.unit.empty()) return text;
-  text.push_back(' ');
+  if (!text.empty()) text.push_back(' ');
   text += WindowKeyword(match.window_kind);
   text.push_back(' ');
   ExprPrinter{text}(match.window);

@@ -35,6 +35,14 @@ Diagnostic MakeError(std::string_view code, std::string message, SourceSpan span
   return d;
 }
 
+// E005 stays last: it is positioned at the end of the file.
+void SortByPosition(std::vector<Diagnostic>& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return a.primary.span.begin < b.primary.span.begin;
+                   });
+}
+
 // Offset of the first byte that makes `text` unfit for the lexer (a NUL or
 // invalid UTF-8), or npos. ANTLR's UTF-8 decoder throws on invalid input.
 size_t FindNonText(std::string_view text) {
@@ -151,11 +159,21 @@ void ParseLocked(const SourceFile& source, const ParseOptions& options, ParseRes
   syntax::AstBuilder builder(spans, result.diagnostics, options.max_expression_depth);
   result.file = builder.Build(tree);
 
-  if (reporter != nullptr && reporter->error_count() > options.max_errors) {
+  // Lexical and builder errors are not capped as they are found, so the
+  // limit is applied to the whole list here.
+  size_t limit = static_cast<size_t>(std::max(0, options.max_errors));
+  size_t dropped = reporter != nullptr && reporter->error_count() > options.max_errors
+                       ? static_cast<size_t>(reporter->error_count() - options.max_errors)
+                       : 0;
+  if (result.diagnostics.size() > limit) {
+    SortByPosition(result.diagnostics);
+    dropped += result.diagnostics.size() - limit;
+    result.diagnostics.resize(limit);
+  }
+  if (dropped > 0) {
     result.diagnostics.push_back(MakeError(
         codes::kTooManyErrors,
-        "too many syntax errors: " + std::to_string(reporter->error_count() - options.max_errors) +
-            " more not shown",
+        "too many errors: " + std::to_string(dropped) + " more not shown",
         {static_cast<uint32_t>(text.size()), static_cast<uint32_t>(text.size())}));
   }
 }
@@ -196,10 +214,7 @@ ParseResult Parse(const SourceFile& source, const ParseOptions& options) {
     result.diagnostics.push_back(
         MakeError(codes::kInternalError, "internal parser error", {0, 0}));
   }
-  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) {
-                     return a.primary.span.begin < b.primary.span.begin;
-                   });
+  SortByPosition(result.diagnostics);
   return result;
 }
 

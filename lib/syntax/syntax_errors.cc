@@ -67,7 +67,9 @@ std::string ExpectedName(size_t type, const antlr4::dfa::Vocabulary& vocabulary)
   }
   std::string literal = vocabulary.getLiteralName(type);
   if (literal.size() >= 2 && literal.front() == '\'') {
-    return "`" + literal.substr(1, literal.size() - 2) + "`";
+    std::string quoted = "`";
+    quoted.append(literal, 1, literal.size() - 2);  // drop ANTLR's single quotes
+    return quoted + "`";
   }
   return "`" + Lower(vocabulary.getSymbolicName(type)) + "`";
 }
@@ -224,9 +226,13 @@ void SyntaxErrorReporter::Report(antlr4::Parser* parser, antlr4::Token* offendin
       break;
     }
   }
-  antlr4::Token* next = index != static_cast<size_t>(-1) && index + 1 < tokens_.size()
-                            ? tokens_.get(index + 1)
-                            : nullptr;
+  antlr4::Token* next = nullptr;  // the next token the parser would see
+  for (size_t i = index + 1; index != static_cast<size_t>(-1) && i < tokens_.size(); ++i) {
+    if (tokens_.get(i)->getChannel() == antlr4::Token::DEFAULT_CHANNEL) {
+      next = tokens_.get(i);
+      break;
+    }
+  }
   antlr4::misc::IntervalSet expected = parser->getExpectedTokens();
   antlr4::ParserRuleContext* context = parser->getContext();
   size_t section = index == static_cast<size_t>(-1) ? kNoSection : SectionAt(tokens_, index);
@@ -270,6 +276,40 @@ void SyntaxErrorReporter::Report(antlr4::Parser* parser, antlr4::Token* offendin
     Diagnostic d = MakeError(codes::kSearchOnly,
                              "bare UDM field paths are Search syntax, not rule syntax", here);
     d.help = "name an event variable: `$e." + offending->getText() + "...`";
+    Emit(std::move(d));
+    return;
+  }
+
+  // `a and` followed by the next section or the end of the rule.
+  if ((type == YaraLLexer::AND || type == YaraLLexer::OR) &&
+      (next == nullptr || next->getType() == YaraLLexer::RBRACE ||
+       next->getType() == antlr4::Token::EOF || IsSectionKeyword(next->getType()))) {
+    Diagnostic d = MakeError(codes::kSyntaxError,
+                             "`" + Lower(offending->getText()) + "` needs an expression after it",
+                             here);
+    d.help = "complete the expression or remove the trailing `" + Lower(offending->getText()) + "`";
+    Emit(std::move(d));
+    return;
+  }
+
+  // A name that is not followed by `(`: the parser took it for a function.
+  if (auto* call = dynamic_cast<YaraLParser::CallPrimaryContext*>(context);
+      call != nullptr && Has(expected, YaraLLexer::LPAREN) && call->dottedName() != nullptr) {
+    std::string name = call->dottedName()->getText();
+    SourceSpan name_span = spans_.Of(call->dottedName());
+    Diagnostic d;
+    if (name.find('.') != std::string::npos) {
+      d = MakeError(codes::kSearchOnly, "bare UDM field paths are Search syntax, not rule syntax",
+                    name_span);
+      d.help = "name an event variable: `$e." + name + "`";
+    } else if (Lower(name) == "null") {
+      d = MakeError(codes::kSyntaxError, "`null` is not a value in YARA-L", name_span);
+      d.notes.push_back("a missing field reads as its zero value: \"\" for strings, 0 for numbers");
+      d.help = "compare with the zero value, e.g. `!= \"\"`";
+    } else {
+      d = MakeError(codes::kSyntaxError, "unknown name `" + name + "`", name_span);
+      d.help = "variables start with `$`; functions are called with `(...)`";
+    }
     Emit(std::move(d));
     return;
   }

@@ -91,8 +91,7 @@ bool UseColor(std::string_view mode, int fd) {
   return ::isatty(fd) == 1;
 }
 
-Json DiagnosticToJson(const Diagnostic& diagnostic,
-                      const SourceFile& file) {
+Json DiagnosticToJson(const Diagnostic& diagnostic, const SourceFile& file) {
   Json out = {
       {"file", file.name()},
       {"severity", SeverityName(diagnostic.severity)},
@@ -102,8 +101,7 @@ Json DiagnosticToJson(const Diagnostic& diagnostic,
   out.update(SpanToJson(file, diagnostic.primary.span));
   out["notes"] = diagnostic.notes;
   // null rather than "" so that consumers can test for presence.
-  out["help"] = diagnostic.help.empty() ? Json(nullptr)
-                                        : Json(diagnostic.help);
+  out["help"] = diagnostic.help.empty() ? Json(nullptr) : Json(diagnostic.help);
   Json labels = Json::array();
   for (const Label& label : diagnostic.secondary) {
     Json entry = {{"message", label.text}};

@@ -43,8 +43,7 @@ using Json = nlohmann::ordered_json;
 // One diagnostic as the JSON object documented in docs/cli.md:
 // {file, severity, code, message, line, column, end_line, end_column,
 //  notes, help, labels}. The end position is exclusive.
-Json DiagnosticToJson(const Diagnostic& diagnostic,
-                                const SourceFile& file);
+Json DiagnosticToJson(const Diagnostic& diagnostic, const SourceFile& file);
 
 // Serialises JSON for output. Rule text may hold invalid UTF-8 (a binary file
 // given by mistake); such bytes become U+FFFD instead of aborting the dump.

@@ -26,8 +26,10 @@ inline constexpr int kExitRuleErrors = 1;
 inline constexpr int kExitUsageOrIo = 2;
 
 struct Command {
-  CLI::App* app = nullptr;     // the subcommand, owned by the parent app
-  std::function<int()> run;    // called once flags are parsed; returns the exit code
+  // The subcommand, owned by the parent app.
+  CLI::App* app = nullptr;
+  // Called once flags are parsed; returns the exit code.
+  std::function<int()> run;
 };
 
 using AddCommandFn = Command (*)(CLI::App& parent);

@@ -30,7 +30,8 @@ constexpr AddCommandFn kCommands[] = {
 std::string UsageFailure(const CLI::App* app, const CLI::Error& error) {
   std::string what = error.what();
   std::string help = "yaral";
-  for (const CLI::App* sub : app->get_subcommands()) help += " " + sub->get_name();
+  for (const CLI::App* sub : app->get_subcommands())
+    help += " " + sub->get_name();
   // Before a verb is chosen CLI11 reports a missing subcommand first, which
   // would hide a mistyped verb or option; name the culprit instead.
   if (app->get_subcommands().empty()) {

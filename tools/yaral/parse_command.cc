@@ -58,8 +58,8 @@ std::string AstArrayEntry(const std::string& file, const std::string& ast) {
     indented += c;
     if (c == '\n') indented += "    ";
   }
-  return "  {\n    \"file\": " + DumpJson(Json(file)) + ",\n    \"ast\": " +
-         indented + "\n  }";
+  return "  {\n    \"file\": " + DumpJson(Json(file)) +
+         ",\n    \"ast\": " + indented + "\n  }";
 }
 
 int RunParse(const ParseFlags& flags) {

@@ -40,7 +40,12 @@ inline ast::ExprPtr Str(std::string value, bool raw = false) {
   return Make(ast::StringLiteral{std::move(value), raw});
 }
 
-inline ast::ExprPtr Regex(std::string pattern) { return Make(ast::RegexLiteral{std::move(pattern)}); }
+inline ast::ExprPtr Regex(std::string pattern, std::string flags = "") {
+  ast::RegexLiteral regex;
+  regex.pattern = std::move(pattern);
+  regex.flags = std::move(flags);
+  return Make(std::move(regex));
+}
 inline ast::ExprPtr Bool(bool value) { return Make(ast::BoolLiteral{value}); }
 
 inline ast::Duration Dur(int64_t amount, std::string unit) {
@@ -60,7 +65,10 @@ inline ast::ExprPtr Ident(std::string name) { return Make(ast::Identifier{std::m
 inline ast::ExprPtr Wild() { return Make(ast::Wildcard{}); }
 
 inline ast::ExprPtr Ref(std::string name, std::optional<std::string> column = std::nullopt) {
-  return Make(ast::ReferenceList{std::move(name), std::move(column)});
+  ast::ReferenceList list;
+  list.name = std::move(name);
+  list.column = std::move(column);
+  return Make(std::move(list));
 }
 
 // `$var.a.b.c` without subscripts.

@@ -116,11 +116,12 @@ TEST_CASE("json writes every expression kind", "[syntax][json]") {
   CHECK(ConditionJson(Int(5)) == json{{"kind", "NumberLiteral"}, {"is_float", false},
                                       {"int_value", 5}, {"float_value", 5.0},
                                       {"overflow", false}, {"text", "5"}});
-  CHECK(ConditionJson(Regex("a\\/b")) == json{{"kind", "RegexLiteral"}, {"pattern", "a\\/b"}});
+  CHECK(ConditionJson(Regex("a\\/b")) == json{{"kind", "RegexLiteral"}, {"pattern", "a\\/b"}, {"flags", ""}});
   CHECK(ConditionJson(Bool(true)) == json{{"kind", "BoolLiteral"}, {"value", true}});
   CHECK(ConditionJson(Array(Exprs(Int(1))))["elements"].size() == 1);
   CHECK(ConditionJson(Count("e")) == json{{"kind", "Count"}, {"name", "e"}});
-  CHECK(ConditionJson(Ref("t")) == json{{"kind", "ReferenceList"}, {"name", "t"}});
+  CHECK(ConditionJson(Ref("t")) ==
+        json{{"kind", "ReferenceList"}, {"name", "t"}, {"sigil", true}});
   CHECK(ConditionJson(Ref("t", "c"))["column"] == "c");
   CHECK(ConditionJson(Ident("max")) == json{{"kind", "Identifier"}, {"name", "max"}});
   CHECK(ConditionJson(Wild()) == json{{"kind", "Wildcard"}});

@@ -33,6 +33,7 @@ TEST_CASE("printer writes literals", "[syntax][printer]") {
   CHECK(P(Bool(false)) == "false");
   CHECK(P(DurExpr(24, "h")) == "24h");
   CHECK(P(Regex(R"(^\S*\/_layouts\/1(5|6)$)")) == R"(/^\S*\/_layouts\/1(5|6)$/)");
+  CHECK(P(Regex("abc", "is")) == "/abc/is");
   CHECK(P(Array(Exprs(Str("a"), Int(1)))) == R"(["a", 1])");
   CHECK(P(Array({})) == "[]");
   CHECK(P(Wild()) == "*");
@@ -130,6 +131,10 @@ TEST_CASE("printer writes nocase, in-lists and quantifiers", "[syntax][printer]"
   CHECK(P(In(A(), ListKind::kRegex, Ref("list"))) == "$a in regex %list");
   CHECK(P(In(A(), ListKind::kCidr, Ref("t", "ip"), true)) == "$a in cidr %t.ip nocase");
   CHECK(P(Not(In(A(), ListKind::kString, Ref("l")))) == "not $a in %l");
+  CHECK(P(In(A(), ListKind::kString, Array(Exprs(Str("x"), Str("y"))))) == R"($a in ["x", "y"])");
+  ast::ExprPtr bare_list = Ref("reference_list.admins");
+  std::get<ast::ReferenceList>(bare_list->kind).sigil = false;
+  CHECK(P(In(A(), ListKind::kString, std::move(bare_list))) == "$a in reference_list.admins");
   CHECK(P(Eq(Quant(Quantifier::kAny, Path("e", {"principal", "ip"})), Str("10.0.0.1"))) ==
         R"(any $e.principal.ip = "10.0.0.1")");
   CHECK(P(Quant(Quantifier::kAll, Bin(BinaryOp::kAdd, A(), Int(1)))) == "all ($a + 1)");
@@ -158,11 +163,16 @@ TEST_CASE("printer writes calls and if", "[syntax][printer]") {
   CHECK(P(Eq(A(), CallOf("f", {}))) == "$a = f()");
 }
 
-TEST_CASE("out-of-line AST members", "[syntax][printer]") {
-  CHECK(ast::RegexLiteral{R"(a\/b\.c)"}.Unescaped() == R"(a/b\.c)");
-  CHECK(ast::RegexLiteral{R"(\\\/)"}.Unescaped() == R"(\\/)");
-  CHECK(ast::RegexLiteral{R"(tail\)"}.Unescaped() == R"(tail\)");
-  CHECK(ast::RegexLiteral{""}.Unescaped().empty());
+TEST_CASE("printer helpers: out-of-line AST members", "[syntax][printer]") {
+  auto unescaped = [](std::string pattern) {
+    ast::RegexLiteral regex;
+    regex.pattern = std::move(pattern);
+    return regex.Unescaped();
+  };
+  CHECK(unescaped(R"(a\/b\.c)") == R"(a/b\.c)");
+  CHECK(unescaped(R"(\\\/)") == R"(\\/)");
+  CHECK(unescaped(R"(tail\)") == R"(tail\)");
+  CHECK(unescaped("").empty());
 
   CHECK(Dur(30, "s").Seconds() == 30);
   CHECK(Dur(5, "m").Seconds() == 300);

@@ -68,6 +68,8 @@ TEST_CASE("printer round trip: events predicates", "[syntax][printer][roundtrip]
       R"($e.x = "tab\there \"quoted\" back\\slash")",
       R"($e.x = `c:\windows\system32`)",
       R"($e.x in %allow_list)",
+      R"($e.x in ["a", "b"])",
+      R"($e.x = /admin/i)",
       R"($e.x not in %allow_list)",
       R"($e.x in regex %patterns nocase)",
       R"($e.principal.ip in cidr %t.cidr_range)",
@@ -171,6 +173,26 @@ rule second {
     $e
 }
 )");
+}
+
+// Text already in canonical form prints back unchanged; in particular the
+// printer adds no parentheses the parser's precedence does not need.
+TEST_CASE("printer keeps canonical text unchanged", "[syntax][printer][roundtrip]") {
+  const std::vector<std::string> cases = {
+      R"($e.x = "a" or $e.y = "b")",
+      R"($e.x = "a" and $e.y = "b" or $e.z = "c")",
+      R"(($e.x = "a" or $e.y = "b") and $e.z = "c")",
+      R"(not $e.x = "a" and $e.y in %l)",
+      R"($e.x = "a" nocase or $e.y = /b/ nocase)",
+      R"($e.a - ($e.b - $e.c) > 2 * ($e.d + 1))",
+  };
+  for (const std::string& predicate : cases) {
+    const std::string text = EventsRule("    " + predicate);
+    const ParseResult parsed = Parse(SourceFile("in.yaral", text));
+    INFO(text);
+    REQUIRE_FALSE(HasErrors(parsed.diagnostics));
+    CHECK(PrintFile(parsed.file) == text);
+  }
 }
 
 TEST_CASE("printer writes canonical text from any layout", "[syntax][printer][roundtrip]") {

@@ -1,0 +1,30 @@
+// "Did you mean" suggestions for misspelt field and enum value names.
+// Private to lib/schema.
+#ifndef YARAL_SCHEMA_SUGGEST_H_
+#define YARAL_SCHEMA_SUGGEST_H_
+
+#include <cstddef>
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace yaral::schema {
+
+// Optimal-string-alignment distance (insertions, deletions, substitutions and
+// adjacent transpositions each cost 1), ignoring ASCII case.
+size_t EditDistance(std::string_view a, std::string_view b);
+
+// The candidates closest to `query`, best first, at most `max_results`:
+//   1. the same name up to case and underscores ("eventType", "tcp");
+//   2. within an edit distance that grows with the length of `query`;
+//   3. one name's `_`-separated words contain the other's ("LOGIN" ->
+//      "USER_LOGIN"), which edit distance alone misses;
+//   4. an abbreviation: same first letter, letters in order ("secs").
+// Ties go to the smaller distance, then the shorter name, then name order.
+std::vector<std::string_view> SuggestNames(std::string_view query,
+                                           std::span<const std::string_view> candidates,
+                                           size_t max_results = 3);
+
+}  // namespace yaral::schema
+
+#endif  // YARAL_SCHEMA_SUGGEST_H_
