@@ -9,7 +9,7 @@
 //   yaral::ParseResult result = yaral::Parse(file);
 //   for (const yaral::Diagnostic& d : result.diagnostics)
 //     std::cerr << yaral::RenderDiagnostic(d, file);
-//   // rules/x.yaral:4:11: error: expected `:` after section name `events` [E102]
+//   // rules/x.yaral:4:9: error: expected `:` after section name `events` [E102]
 //   //     4 |   events
 //   //       |         ^
 //

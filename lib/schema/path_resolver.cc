@@ -187,7 +187,8 @@ class Resolver {
     if (!subscripts[0].is_key) {
       if (step.field == nullptr || !step.field->repeated) {
         return Error(PathErrorKind::kNotRepeated, i,
-                     schema::Cat({"`", step.name, "` is not a repeated field, so it cannot be indexed"}),
+                     schema::Cat({"`", step.name,
+                                  "` is not a repeated field, so it cannot be indexed"}),
                      {});
       }
       step.indexed = true;
@@ -268,7 +269,8 @@ class Resolver {
   std::string SegmentText(size_t i) const {
     std::string text = segments_[i].name;
     for (const ast::Subscript& s : segments_[i].subscripts) {
-      text += s.is_key ? schema::Cat({"[\"", s.key, "\"]"}) : schema::Cat({"[", std::to_string(s.index), "]"});
+      text += s.is_key ? schema::Cat({"[\"", s.key, "\"]"})
+                       : schema::Cat({"[", std::to_string(s.index), "]"});
     }
     return text;
   }

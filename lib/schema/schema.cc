@@ -89,7 +89,8 @@ const UdmSchema& UdmSchema::Get() {
 }
 
 absl::StatusOr<std::unique_ptr<UdmSchema>> UdmSchema::FromText(std::string text) {
-  absl::StatusOr<std::unique_ptr<schema::SchemaData>> data = schema::ParseSchemaText(std::move(text));
+  absl::StatusOr<std::unique_ptr<schema::SchemaData>> data =
+      schema::ParseSchemaText(std::move(text));
   if (!data.ok()) return data.status();
   return std::unique_ptr<UdmSchema>(new UdmSchema(*std::move(data)));
 }

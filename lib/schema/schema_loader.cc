@@ -85,7 +85,8 @@ class Loader {
       } else if (columns[0].empty() && block_ == Block::kEnum) {
         status = AddValue(columns, line_number);
       } else {
-        status = LineError(line_number, "expected `message NAME`, `enum NAME` or an indented member");
+        status = LineError(line_number,
+                           "expected `message NAME`, `enum NAME` or an indented member");
       }
       if (!status.ok()) return status;
     }

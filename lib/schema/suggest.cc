@@ -44,7 +44,8 @@ std::vector<std::string> Words(std::string_view s) {
 }
 
 // `needle` occurs in `haystack` as a run of consecutive words.
-bool ContainsWords(const std::vector<std::string>& haystack, const std::vector<std::string>& needle) {
+bool ContainsWords(const std::vector<std::string>& haystack,
+                   const std::vector<std::string>& needle) {
   if (needle.empty() || needle.size() > haystack.size()) return false;
   return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end()) !=
          haystack.end();
