@@ -43,15 +43,6 @@ absl::StatusOr<std::string> ReadAll(int fd, std::string_view shown_name) {
   }
 }
 
-Json SpanToJson(const SourceFile& file, SourceSpan span) {
-  SourceLocation begin = file.Locate(span.begin);
-  SourceLocation end = file.Locate(span.end);
-  return {{"line", begin.line},
-          {"column", begin.column},
-          {"end_line", end.line},
-          {"end_column", end.column}};
-}
-
 }  // namespace
 
 absl::StatusOr<SourceFile> ReadSourceFile(const std::string& path) {
@@ -89,27 +80,6 @@ bool UseColor(std::string_view mode, int fd) {
   const char* term = std::getenv("TERM");
   if (term != nullptr && std::strcmp(term, "dumb") == 0) return false;
   return ::isatty(fd) == 1;
-}
-
-Json DiagnosticToJson(const Diagnostic& diagnostic, const SourceFile& file) {
-  Json out = {
-      {"file", file.name()},
-      {"severity", SeverityName(diagnostic.severity)},
-      {"code", diagnostic.code},
-      {"message", diagnostic.message},
-  };
-  out.update(SpanToJson(file, diagnostic.primary.span));
-  out["notes"] = diagnostic.notes;
-  // null rather than "" so that consumers can test for presence.
-  out["help"] = diagnostic.help.empty() ? Json(nullptr) : Json(diagnostic.help);
-  Json labels = Json::array();
-  for (const Label& label : diagnostic.secondary) {
-    Json entry = {{"message", label.text}};
-    entry.update(SpanToJson(file, label.span));
-    labels.push_back(std::move(entry));
-  }
-  out["labels"] = std::move(labels);
-  return out;
 }
 
 std::string DumpJson(const Json& json, int indent) {

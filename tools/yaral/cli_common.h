@@ -1,5 +1,6 @@
 // Helpers every verb that reads rule files needs: reading a path (or stdin),
-// deciding on colour, and reporting diagnostics as text or JSON.
+// deciding on colour and serialising JSON. Diagnostics are rendered by the
+// library (yaral/diagnostics.h, yaral/diagnostic_writers.h).
 //
 // These are edge concerns of the program (files, terminals, output formats),
 // so they live with the CLI rather than in the library.
@@ -39,11 +40,6 @@ bool UseColor(std::string_view mode, int fd);
 // JSON whose objects keep insertion order, so output reads in the documented
 // field order rather than alphabetically.
 using Json = nlohmann::ordered_json;
-
-// One diagnostic as the JSON object documented in docs/cli.md:
-// {file, severity, code, message, line, column, end_line, end_column,
-//  notes, help, labels}. The end position is exclusive.
-Json DiagnosticToJson(const Diagnostic& diagnostic, const SourceFile& file);
 
 // Serialises JSON for output. Rule text may hold invalid UTF-8 (a binary file
 // given by mistake); such bytes become U+FFFD instead of aborting the dump.

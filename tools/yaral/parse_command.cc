@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <deque>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -17,6 +18,7 @@
 #include "cli_common.h"
 #include "commands.h"
 #include "yaral/ast_printer.h"
+#include "yaral/diagnostic_writers.h"
 #include "yaral/diagnostics.h"
 #include "yaral/parser.h"
 
@@ -73,7 +75,10 @@ int RunParse(const ParseFlags& flags) {
   render.color = UseColor(flags.color, STDERR_FILENO);
 
   int exit_code = kExitOk;
-  Json diagnostics = Json::array();
+  // The JSON writer needs every file's text for positions, so the files are
+  // kept until the end; a deque keeps their addresses stable.
+  std::deque<SourceFile> json_sources;
+  std::vector<FileDiagnostics> diagnostics;
   std::vector<std::string> asts;
 
   for (const std::string& path : flags.files) {
@@ -88,10 +93,13 @@ int RunParse(const ParseFlags& flags) {
       exit_code = std::max(exit_code, kExitRuleErrors);
     }
 
-    for (const Diagnostic& d : result.diagnostics) {
-      if (json_diagnostics) {
-        diagnostics.push_back(DiagnosticToJson(d, *source));
-      } else {
+    if (json_diagnostics) {
+      if (!result.diagnostics.empty()) {
+        json_sources.push_back(*source);
+        diagnostics.push_back({&json_sources.back(), result.diagnostics});
+      }
+    } else {
+      for (const Diagnostic& d : result.diagnostics) {
         std::cerr << RenderDiagnostic(d, *source, render);
       }
     }
@@ -118,7 +126,7 @@ int RunParse(const ParseFlags& flags) {
   if (json_diagnostics) {
     // stdout carries the AST when both were asked for.
     std::ostream& out = flags.dump_ast ? std::cerr : std::cout;
-    out << DumpJson(diagnostics) << '\n';
+    out << WriteDiagnosticsJson(diagnostics);
   }
   return exit_code;
 }

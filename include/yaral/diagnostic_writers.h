@@ -1,0 +1,66 @@
+// Machine-readable renderings of diagnostics: JSON, SARIF 2.1.0 and GitHub
+// workflow annotations.
+//
+// They live in the library rather than the CLI so that every front end
+// (`yaral parse`, `yaral check`, bindings) emits byte-identical output for the
+// same findings. The formats are described in docs/diagnostics.md ("Output
+// formats").
+//
+//   std::vector<yaral::FileDiagnostics> all = {{&file, result.diagnostics}};
+//   std::cout << yaral::WriteDiagnosticsSarif(all, "0.1.0");
+//
+// Each writer returns complete output ending in a newline (or an empty string
+// for GitHub annotations when there is nothing to report). Invalid UTF-8 in
+// messages or file names becomes U+FFFD rather than failing.
+//
+// Thread-safety: all functions here are pure and thread-safe.
+#ifndef YARAL_DIAGNOSTIC_WRITERS_H_
+#define YARAL_DIAGNOSTIC_WRITERS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "yaral/diagnostics.h"
+#include "yaral/source.h"
+
+namespace yaral {
+
+// The diagnostics of one file. `source` is not owned and must outlive the
+// call; the writers need it to turn byte spans into lines and columns.
+struct FileDiagnostics {
+  const SourceFile* source = nullptr;
+  std::vector<Diagnostic> diagnostics;
+};
+
+// Where SARIF's `informationUri` and each rule's `helpUri` point. Code
+// scanning shows these as links, so they must be absolute.
+inline constexpr std::string_view kProjectUri = "https://github.com/yaral/yaral";
+
+// The link for a code: its section of docs/diagnostics.md, using the anchor
+// GitHub derives from the `### CODE — title` heading. Codes without a section
+// link to the page itself.
+std::string DiagnosticHelpUri(std::string_view code);
+
+// The anchor GitHub gives a Markdown heading: lower-case, punctuation other
+// than `-` and `_` dropped, spaces turned into `-`.
+std::string GithubHeadingAnchor(std::string_view heading);
+
+// A JSON array, one object per diagnostic in file order then report order:
+// {file, severity, code, message, line, column, end_line, end_column, notes,
+//  help, labels:[{message, line, column, end_line, end_column}]}.
+// Positions are 1-based; the end is exclusive; `help` is null when absent.
+std::string WriteDiagnosticsJson(const std::vector<FileDiagnostics>& files);
+
+// A SARIF 2.1.0 log with one run, as GitHub code scanning accepts it.
+std::string WriteDiagnosticsSarif(const std::vector<FileDiagnostics>& files,
+                                  std::string_view tool_version);
+
+// One `::error file=...,line=...,col=...,endLine=...,endColumn=...,title=CODE::
+// MESSAGE` workflow command per diagnostic (`::warning`, `::notice` for the
+// other severities), each ending in a newline.
+std::string WriteDiagnosticsGithub(const std::vector<FileDiagnostics>& files);
+
+}  // namespace yaral
+
+#endif  // YARAL_DIAGNOSTIC_WRITERS_H_

@@ -1,0 +1,230 @@
+#include "yaral/diagnostic_writers.h"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "nlohmann/json.hpp"
+#include "yaral/diagnostics.h"
+#include "yaral/source.h"
+
+namespace yaral {
+namespace {
+
+using nlohmann::json;
+
+// Text whose second line holds a non-ASCII character, so columns (code
+// points) and byte offsets differ.
+const char kText[] = "rule r {\n  é events\n}\n";
+// Byte offsets into kText: line 2 starts at 9; "é" is bytes 11-12; "events"
+// is bytes 14-19.
+constexpr uint32_t kEventsBegin = 14;
+constexpr uint32_t kEventsEnd = 20;
+
+Diagnostic MakeError(std::string code, std::string message, SourceSpan span) {
+  Diagnostic d;
+  d.severity = Severity::kError;
+  d.code = std::move(code);
+  d.message = std::move(message);
+  d.primary.span = span;
+  return d;
+}
+
+TEST_CASE("JSON has the documented fields, in order", "[io][json]") {
+  SourceFile file("rules/a.yaral", kText);
+  Diagnostic d = MakeError("E102", "expected `:` after section name `events`",
+                           {kEventsEnd, kEventsEnd});
+  d.notes = {"a note"};
+  d.help = "write `events:`";
+  d.secondary.push_back({{kEventsBegin, kEventsEnd}, "this section"});
+  const std::string out = WriteDiagnosticsJson({{&file, {d}}});
+  CHECK(out.back() == '\n');
+
+  const nlohmann::ordered_json parsed = nlohmann::ordered_json::parse(out);
+  REQUIRE(parsed.is_array());
+  REQUIRE(parsed.size() == 1);
+  const auto& e = parsed[0];
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : e.items()) keys.push_back(key);
+  CHECK(keys == std::vector<std::string>{"file", "severity", "code", "message",
+                                         "line", "column", "end_line",
+                                         "end_column", "notes", "help",
+                                         "labels"});
+  CHECK(e["file"] == "rules/a.yaral");
+  CHECK(e["severity"] == "error");
+  CHECK(e["code"] == "E102");
+  CHECK(e["line"] == 2);
+  CHECK(e["column"] == 11);  // "  é events": code points, not bytes
+  CHECK(e["end_line"] == 2);
+  CHECK(e["end_column"] == 11);
+  CHECK(e["notes"] == json::array({"a note"}));
+  CHECK(e["help"] == "write `events:`");
+  REQUIRE(e["labels"].size() == 1);
+  CHECK(e["labels"][0]["message"] == "this section");
+  CHECK(e["labels"][0]["column"] == 5);
+  CHECK(e["labels"][0]["end_column"] == 11);
+}
+
+TEST_CASE("JSON: no help is null, no diagnostics is []", "[io][json]") {
+  SourceFile file("a.yaral", kText);
+  CHECK(WriteDiagnosticsJson({}) == "[]\n");
+  CHECK(WriteDiagnosticsJson({{&file, {}}}) == "[]\n");
+  json parsed = json::parse(
+      WriteDiagnosticsJson({{&file, {MakeError("E100", "m", {0, 4})}}}));
+  CHECK(parsed[0]["help"].is_null());
+  CHECK(parsed[0]["labels"] == json::array());
+}
+
+TEST_CASE("JSON keeps file order across files", "[io][json]") {
+  SourceFile a("a.yaral", kText);
+  SourceFile b("b.yaral", kText);
+  json parsed = json::parse(WriteDiagnosticsJson(
+      {{&a, {MakeError("E100", "one", {0, 1})}},
+       {&b, {MakeError("E101", "two", {0, 1}), MakeError("E102", "three", {0, 1})}}}));
+  REQUIRE(parsed.size() == 3);
+  CHECK(parsed[0]["file"] == "a.yaral");
+  CHECK(parsed[1]["file"] == "b.yaral");
+  CHECK(parsed[2]["message"] == "three");
+}
+
+TEST_CASE("writers survive invalid UTF-8", "[io][json][sarif]") {
+  SourceFile file("bad\xFF.yaral", "x\xFFy");
+  Diagnostic d = MakeError("E002", "byte \xFF here", {1, 2});
+  json parsed = json::parse(WriteDiagnosticsJson({{&file, {d}}}));
+  CHECK(parsed[0]["message"] == "byte \xEF\xBF\xBD here");
+  CHECK_NOTHROW(json::parse(WriteDiagnosticsSarif({{&file, {d}}}, "1")));
+}
+
+TEST_CASE("GitHub heading anchors", "[io][sarif]") {
+  CHECK(GithubHeadingAnchor("E102 — missing colon after section name") ==
+        "e102--missing-colon-after-section-name");
+  CHECK(GithubHeadingAnchor("E114 — Search-only syntax in a rule") ==
+        "e114--search-only-syntax-in-a-rule");
+  CHECK(GithubHeadingAnchor("a `b`, c_d.") == "a-b-c_d");
+}
+
+// Every catalogued code links to an existing heading of docs/diagnostics.md.
+TEST_CASE("help links match docs/diagnostics.md headings", "[io][sarif]") {
+  const std::string path = std::string(YARAL_SOURCE_DIR) + "/docs/diagnostics.md";
+  std::ifstream in(path);
+  INFO("reading " << path);
+  REQUIRE(in.good());
+  std::set<std::string> anchors;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("### ", 0) == 0) anchors.insert(GithubHeadingAnchor(line.substr(4)));
+  }
+  for (const DiagnosticInfo& info : AllDiagnosticInfos()) {
+    const std::string uri = DiagnosticHelpUri(info.code);
+    INFO("code " << info.code << " -> " << uri);
+    const size_t hash = uri.find('#');
+    REQUIRE(hash != std::string::npos);
+    CHECK(anchors.count(uri.substr(hash + 1)) == 1);
+    CHECK(uri.rfind(std::string(kProjectUri) + "/", 0) == 0);
+  }
+  CHECK(DiagnosticHelpUri("not_a_code").find('#') == std::string::npos);
+}
+
+TEST_CASE("SARIF structure, rules and regions", "[io][sarif]") {
+  SourceFile a("rules\\a b.yaral", kText);
+  SourceFile b("b.yaral", kText);
+  Diagnostic missing = MakeError("E102", "expected `:`", {kEventsEnd, kEventsEnd});
+  missing.help = "write `events:`";
+  Diagnostic span = MakeError("E101", "unexpected", {kEventsBegin, kEventsEnd});
+  span.secondary.push_back({{0, 4}, "here"});
+  Diagnostic lint = MakeError("unused_thing", "unused", {0, 4});
+  lint.severity = Severity::kWarning;
+  Diagnostic again = MakeError("E102", "again", {0, 0});
+
+  const json log = json::parse(WriteDiagnosticsSarif(
+      {{&a, {missing, span}}, {&b, {lint, again}}}, "9.8.7"));
+  CHECK(log["$schema"] == "https://json.schemastore.org/sarif-2.1.0.json");
+  CHECK(log["version"] == "2.1.0");
+  REQUIRE(log["runs"].size() == 1);
+  const json& run = log["runs"][0];
+  const json& driver = run["tool"]["driver"];
+  CHECK(driver["name"] == "yaral");
+  CHECK(driver["version"] == "9.8.7");
+  CHECK(driver["informationUri"] == std::string(kProjectUri));
+
+  // One rule per code, in order of first use.
+  const json& rules = driver["rules"];
+  REQUIRE(rules.size() == 3);
+  CHECK(rules[0]["id"] == "E102");
+  CHECK(rules[0]["shortDescription"]["text"] ==
+        std::string(FindDiagnosticInfo("E102")->title));
+  CHECK(rules[0]["helpUri"] == std::string(kProjectUri) +
+                                   "/blob/main/docs/diagnostics.md"
+                                   "#e102--missing-colon-after-section-name");
+  CHECK(rules[0]["defaultConfiguration"]["level"] == "error");
+  CHECK(rules[1]["id"] == "E101");
+  // Uncatalogued codes still get a non-empty description and their level.
+  CHECK(rules[2]["id"] == "unused_thing");
+  CHECK(rules[2]["shortDescription"]["text"] == "unused_thing");
+  CHECK(rules[2]["defaultConfiguration"]["level"] == "warning");
+
+  const json& results = run["results"];
+  REQUIRE(results.size() == 4);
+  CHECK(results[0]["ruleId"] == "E102");
+  CHECK(results[0]["ruleIndex"] == 0);
+  CHECK(results[0]["level"] == "error");
+  CHECK(results[0]["message"]["text"] == "expected `:`\nhelp: write `events:`");
+  const json& loc = results[0]["locations"][0]["physicalLocation"];
+  CHECK(loc["artifactLocation"]["uri"] == "rules/a%20b.yaral");
+  // Zero-width span: widened to one character so code scanning accepts it.
+  CHECK(loc["region"] == json{{"startLine", 2}, {"startColumn", 11},
+                              {"endLine", 2}, {"endColumn", 12}});
+
+  CHECK(results[1]["ruleIndex"] == 1);
+  CHECK(results[1]["locations"][0]["physicalLocation"]["region"] ==
+        json{{"startLine", 2}, {"startColumn", 5}, {"endLine", 2}, {"endColumn", 11}});
+  REQUIRE(results[1]["relatedLocations"].size() == 1);
+  CHECK(results[1]["relatedLocations"][0]["message"]["text"] == "here");
+  CHECK(results[1]["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 1);
+
+  CHECK(results[2]["level"] == "warning");
+  CHECK(results[2]["ruleIndex"] == 2);
+  CHECK(results[2]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
+        "b.yaral");
+  CHECK(results[3]["ruleIndex"] == 0);  // deduplicated with the first E102
+  CHECK(results[3]["locations"][0]["physicalLocation"]["region"] ==
+        json{{"startLine", 1}, {"startColumn", 1}, {"endLine", 1}, {"endColumn", 2}});
+  CHECK_FALSE(results[3].contains("relatedLocations"));
+}
+
+TEST_CASE("SARIF with no diagnostics is still a valid run", "[io][sarif]") {
+  const json log = json::parse(WriteDiagnosticsSarif({}, "0.1.0"));
+  CHECK(log["runs"][0]["results"] == json::array());
+  CHECK(log["runs"][0]["tool"]["driver"]["rules"] == json::array());
+}
+
+TEST_CASE("GitHub annotations: exact lines", "[io][github]") {
+  SourceFile file("rules/a.yaral", kText);
+  Diagnostic error = MakeError("E102", "expected `:` after `events`",
+                               {kEventsEnd, kEventsEnd});
+  Diagnostic warning = MakeError("lint_x", "w", {kEventsBegin, kEventsEnd});
+  warning.severity = Severity::kWarning;
+  Diagnostic note = MakeError("n", "a note", {0, 4});
+  note.severity = Severity::kNote;
+  CHECK(WriteDiagnosticsGithub({{&file, {error, warning, note}}}) ==
+        "::error file=rules/a.yaral,line=2,col=11,endLine=2,endColumn=11,"
+        "title=E102::expected `:` after `events`\n"
+        "::warning file=rules/a.yaral,line=2,col=5,endLine=2,endColumn=11,"
+        "title=lint_x::w\n"
+        "::notice file=rules/a.yaral,line=1,col=1,endLine=1,endColumn=5,"
+        "title=n::a note\n");
+  CHECK(WriteDiagnosticsGithub({}).empty());
+}
+
+TEST_CASE("GitHub annotations: escaping", "[io][github]") {
+  SourceFile file("dir,x/a:b%.yaral", "x");
+  Diagnostic d = MakeError("E1:0,0", "100% bad:\r\nsee, here", {0, 1});
+  CHECK(WriteDiagnosticsGithub({{&file, {d}}}) ==
+        "::error file=dir%2Cx/a%3Ab%25.yaral,line=1,col=1,endLine=1,endColumn=2,"
+        "title=E1%3A0%2C0::100%25 bad:%0D%0Asee, here\n");
+}
+
+}  // namespace
+}  // namespace yaral
