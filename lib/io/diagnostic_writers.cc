@@ -93,18 +93,8 @@ Json DiagnosticToJson(const Diagnostic& diagnostic, const SourceFile& file) {
   return out;
 }
 
-// SARIF levels happen to share our severity names except for notes.
-std::string_view SarifLevel(Severity severity) {
-  switch (severity) {
-    case Severity::kError:
-      return "error";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kNote:
-      return "note";
-  }
-  return "note";
-}
+// SARIF's levels are spelled like our severity names.
+std::string_view SarifLevel(Severity severity) { return SeverityName(severity); }
 
 // SARIF wants a URI reference; file names may contain spaces, `#`, `%` or
 // Windows separators, which would otherwise change the meaning of the URI.
@@ -208,16 +198,9 @@ std::string EscapeProperty(std::string_view text) {
   return out;
 }
 
+// GitHub's workflow commands say `notice` where we say `note`.
 std::string_view GithubCommand(Severity severity) {
-  switch (severity) {
-    case Severity::kError:
-      return "error";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kNote:
-      return "notice";
-  }
-  return "notice";
+  return severity == Severity::kNote ? "notice" : SeverityName(severity);
 }
 
 }  // namespace

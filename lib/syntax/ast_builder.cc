@@ -8,6 +8,7 @@
 #include <stack>
 
 #include "YaraLLexer.h"
+#include "syntax/syntax_errors.h"
 
 namespace yaral::syntax {
 namespace {
@@ -110,11 +111,7 @@ AstBuilder::AstBuilder(const TokenSpans& spans, std::vector<Diagnostic>& diagnos
 
 void AstBuilder::Error(std::string_view code, std::string message, SourceSpan span,
                        std::string help) {
-  Diagnostic d;
-  d.severity = Severity::kError;
-  d.code = std::string(code);
-  d.message = std::move(message);
-  d.primary.span = span;
+  Diagnostic d = MakeError(code, std::move(message), span);
   d.help = std::move(help);
   diagnostics_.push_back(std::move(d));
 }

@@ -18,21 +18,13 @@ namespace {
 
 using yaral_grammar::YaraLLexer;
 using yaral_grammar::YaraLParser;
+using syntax::MakeError;
 
 // ANTLR 4.9 shares its DFA cache between parser instances without locking
 // (TSan confirms the races), so every parse in the process is serialised.
 std::mutex& ParseMutex() {
   static std::mutex* mutex = new std::mutex;  // never destroyed: usable during exit
   return *mutex;
-}
-
-Diagnostic MakeError(std::string_view code, std::string message, SourceSpan span) {
-  Diagnostic d;
-  d.severity = Severity::kError;
-  d.code = std::string(code);
-  d.message = std::move(message);
-  d.primary.span = span;
-  return d;
 }
 
 // E005 stays last: it is positioned at the end of the file.

@@ -144,6 +144,8 @@ YaraLParser::RuleDeclContext* EnclosingRule(antlr4::ParserRuleContext* context) 
   return nullptr;
 }
 
+}  // namespace
+
 Diagnostic MakeError(std::string_view code, std::string message, SourceSpan span) {
   Diagnostic d;
   d.severity = Severity::kError;
@@ -152,8 +154,6 @@ Diagnostic MakeError(std::string_view code, std::string message, SourceSpan span
   d.primary.span = span;
   return d;
 }
-
-}  // namespace
 
 std::string DescribeToken(const antlr4::Token* token) {
   if (token == nullptr || token->getType() == antlr4::Token::EOF) return "end of file";

@@ -51,6 +51,10 @@ class SyntaxErrorReporter : public antlr4::DefaultErrorStrategy {
 void ReportLexicalErrors(antlr4::CommonTokenStream& tokens, const TokenSpans& spans,
                          std::vector<Diagnostic>& sink);
 
+// An error diagnostic with just a code, message and primary span: the shape
+// of nearly every syntax-stage finding.
+Diagnostic MakeError(std::string_view code, std::string message, SourceSpan span);
+
 // A short, quoted description of a token for messages: "`events`",
 // "string \"abc\"", "end of file".
 std::string DescribeToken(const antlr4::Token* token);
