@@ -28,10 +28,17 @@ channels { ERRORS }
     }
   }
 
+  // A line break since that token: `%name` at the start of a line begins a
+  // new predicate (`%table.col = ...`), even after an operand.
+  bool newline_since_significant_ = false;
+
   std::unique_ptr<antlr4::Token> nextToken() override {
     std::unique_ptr<antlr4::Token> token = antlr4::Lexer::nextToken();
     if (token->getChannel() == antlr4::Token::DEFAULT_CHANNEL) {
       last_significant_type_ = token->getType();
+      newline_since_significant_ = false;
+    } else if (token->getText().find('\n') != std::string::npos) {
+      newline_since_significant_ = true;
     }
     return token;
   }
@@ -109,7 +116,7 @@ UNTERMINATED_REGEX
 SLASH          : '/' ;
 
 // `%name` / `%table.column` is a list reference unless it follows an operand.
-LIST_REF       : '%' {!AfterOperand()}? IDENT_START IDENT_PART* ;
+LIST_REF       : '%' {!AfterOperand() || newline_since_significant_}? IDENT_START IDENT_PART* ;
 PERCENT        : '%' ;
 
 // ---------------------------------------------------------------- literals

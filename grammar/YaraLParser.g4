@@ -35,8 +35,11 @@ section
   | searchSectionName COLON searchSectionToken*        # searchOnlySection
   ;
 
+// A bare word value (`severity = HIGH`, `allow_zero_values = yes`) parses so
+// that the checker can say what the value should be (E531, E540).
 keyValue
   : key=ident EQ value=expr
+  | key=ident EQ word=IDENT
   ;
 
 // `$a, $b over 24h`, `over 1h before $e`, `by 1h`. The window is optional

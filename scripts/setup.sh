@@ -21,6 +21,8 @@ packages=(
   python3-pytest
   # time zones for timestamp tests; jq for the scripts and docs examples
   tzdata jq
+  # bench/check_corpus.sh times the CLI end to end
+  hyperfine
 )
 
 log() { echo "setup: $*" >&2; }

@@ -107,6 +107,59 @@ inline constexpr std::string_view kReservedName = "E115";
 inline constexpr std::string_view kLeadingParenArithmetic = "E116";
 inline constexpr std::string_view kConditionComma = "E117";
 inline constexpr std::string_view kMatchWindowSyntax = "E118";
+// Names and binding (lib/sema).
+inline constexpr std::string_view kUnknownField = "E200";
+inline constexpr std::string_view kUnknownEnumValue = "E201";
+inline constexpr std::string_view kUndeclaredVariable = "E202";
+inline constexpr std::string_view kUnboundPlaceholder = "E203";
+inline constexpr std::string_view kDuplicateRule = "E204";
+inline constexpr std::string_view kDuplicateOutcome = "E205";
+inline constexpr std::string_view kDuplicateOption = "E206";
+inline constexpr std::string_view kVariableKindConflict = "E207";
+inline constexpr std::string_view kUnknownFunction = "E208";
+// Types and expressions.
+inline constexpr std::string_view kTypeMismatch = "E300";
+inline constexpr std::string_view kLiteralComparison = "E301";
+inline constexpr std::string_view kNocaseNotAllowed = "E302";
+inline constexpr std::string_view kArgumentCount = "E303";
+inline constexpr std::string_view kArgumentType = "E304";
+inline constexpr std::string_view kInvalidRegex = "E305";
+inline constexpr std::string_view kTooManyCaptureGroups = "E306";
+inline constexpr std::string_view kQuantifierMisuse = "E307";
+inline constexpr std::string_view kSubscriptMisuse = "E308";
+inline constexpr std::string_view kSignedUnsignedArithmetic = "E309";
+inline constexpr std::string_view kArithmeticType = "E310";
+inline constexpr std::string_view kInvalidCidr = "E311";
+inline constexpr std::string_view kNotAPredicate = "E312";
+inline constexpr std::string_view kMisplacedFunction = "E313";
+// Events: joins and lists.
+inline constexpr std::string_view kNotJoined = "E400";
+inline constexpr std::string_view kArithmeticInJoin = "E401";
+inline constexpr std::string_view kFunctionEventCount = "E402";
+inline constexpr std::string_view kTooManyListTests = "E403";
+inline constexpr std::string_view kDataTableMix = "E404";
+// Match, condition, outcome, options, meta.
+inline constexpr std::string_view kMatchVariable = "E500";
+inline constexpr std::string_view kMatchWindowRange = "E501";
+inline constexpr std::string_view kSlidingPivot = "E502";
+inline constexpr std::string_view kConditionOrAcrossEvents = "E510";
+inline constexpr std::string_view kConditionNot = "E511";
+inline constexpr std::string_view kConditionNoBoundedEvent = "E512";
+inline constexpr std::string_view kConditionMissingVariable = "E513";
+inline constexpr std::string_view kConditionMatchVariable = "E514";
+inline constexpr std::string_view kConditionOrUnbounded = "E515";
+inline constexpr std::string_view kConditionInvalid = "E516";
+inline constexpr std::string_view kOutcomeNeedsAggregation = "E520";
+inline constexpr std::string_view kOutcomeUseBeforeDefinition = "E522";
+inline constexpr std::string_view kTooManyOutcomes = "E523";
+inline constexpr std::string_view kRiskScoreType = "E524";
+inline constexpr std::string_view kIfBranches = "E525";
+inline constexpr std::string_view kNestedAggregation = "E526";
+inline constexpr std::string_view kUnknownOption = "E530";
+inline constexpr std::string_view kInvalidOptionValue = "E531";
+inline constexpr std::string_view kSuppressionWindow = "E532";
+inline constexpr std::string_view kMetaValue = "E540";
+inline constexpr std::string_view kCompositeWithoutMatch = "E543";
 }  // namespace codes
 
 }  // namespace yaral

@@ -305,7 +305,11 @@ ast::KeyValue AstBuilder::BuildKeyValue(YaraLParser::KeyValueContext* context) {
   ast::KeyValue out;
   out.key = context->key->getText();
   out.key_span = spans_.Of(context->key);
-  out.value = BuildExpr(context->value);
+  if (context->value != nullptr) {
+    out.value = BuildExpr(context->value);
+  } else {
+    out.value = Make(ast::Identifier{context->word->getText()}, spans_.Of(context->word));
+  }
   out.span = spans_.Of(context);
   return out;
 }

@@ -35,6 +35,7 @@ struct Command {
 using AddCommandFn = Command (*)(CLI::App& parent);
 
 Command AddParseCommand(CLI::App& parent);
+Command AddCheckCommand(CLI::App& parent);
 
 }  // namespace yaral::cli
 

@@ -23,6 +23,7 @@ namespace {
 // line here plus its declaration in commands.h.
 constexpr AddCommandFn kCommands[] = {
     &AddParseCommand,
+    &AddCheckCommand,
 };
 
 // CLI11's default message ends with "Run with --help"; point at the help of

@@ -1,0 +1,79 @@
+// CheckSource: parse, analyse each rule, lint it, then apply the options'
+// selection and the file's inline suppressions.
+#include "yaral/checker.h"
+
+#include <algorithm>
+#include <map>
+
+#include "lint/lint.h"
+#include "sema/analyzer.h"
+
+namespace yaral {
+namespace {
+
+bool IsLintCode(const std::string& code) {
+  // Errors are `E` + digits; lint codes are snake_case words.
+  return code.empty() || code[0] != 'E' || code.size() < 2 || !std::isdigit(static_cast<unsigned char>(code[1]));
+}
+
+bool Contains(const std::vector<std::string>& list, const std::string& code) {
+  return std::find(list.begin(), list.end(), code) != list.end();
+}
+
+// Whether the options keep a lint finding.
+bool Selected(const CheckOptions& options, const std::string& code) {
+  if (Contains(options.ignore, code)) return false;
+  if (options.select.empty()) {
+    for (const lint::LintCheckInfo& info : lint::AllLintChecks()) {
+      if (info.code == code) return info.enabled_by_default;
+    }
+    return true;
+  }
+  return Contains(options.select, "all") || Contains(options.select, code);
+}
+
+void ReportDuplicateRuleNames(const ast::File& file, std::vector<Diagnostic>& diagnostics) {
+  std::map<std::string, const ast::Rule*> seen;
+  for (const ast::Rule& rule : file.rules) {
+    auto [it, inserted] = seen.emplace(rule.name, &rule);
+    if (inserted) continue;
+    Diagnostic d;
+    d.code = std::string(codes::kDuplicateRule);
+    d.message = "rule `" + rule.name + "` is defined more than once in this file";
+    d.primary.span = rule.name_span;
+    d.secondary.push_back({it->second->name_span, "first defined here"});
+    d.help = "rename one of the rules";
+    diagnostics.push_back(std::move(d));
+  }
+}
+
+}  // namespace
+
+CheckResult CheckSource(const SourceFile& source, const CheckOptions& options) {
+  CheckResult result;
+  ParseResult parsed = Parse(source, options.parse);
+  result.file = std::move(parsed.file);
+  std::vector<Diagnostic> all = std::move(parsed.diagnostics);
+
+  ReportDuplicateRuleNames(result.file, all);
+  for (const ast::Rule& rule : result.file.rules) {
+    sema::RuleFacts facts = sema::AnalyzeRule(rule, all);
+    if (options.lint) lint::LintRule(rule, facts, source, all);
+  }
+
+  for (Diagnostic& d : all) {
+    bool lint = IsLintCode(d.code) && d.severity != Severity::kError;
+    if (lint && (!Selected(options, d.code) || IsSuppressedInline(source, d))) {
+      ++result.suppressed;
+      continue;
+    }
+    result.diagnostics.push_back(std::move(d));
+  }
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return a.primary.span.begin < b.primary.span.begin;
+                   });
+  return result;
+}
+
+}  // namespace yaral

@@ -1,0 +1,69 @@
+// What the checker learns about a rule, kept beside the AST (keyed by name or
+// by NodeId) instead of written into it. Lint and, later, the plan compiler
+// read these facts rather than re-deriving them.
+#ifndef YARAL_LIB_SEMA_RULE_FACTS_H_
+#define YARAL_LIB_SEMA_RULE_FACTS_H_
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "yaral/ast.h"
+#include "yaral/schema.h"
+#include "yaral/source.h"
+#include "yaral/types.h"
+
+namespace yaral::sema {
+
+// An event variable: `$e` in `$e.metadata.event_type`.
+struct EventVariable {
+  std::string name;
+  PathRoot root = PathRoot::kUdm;  // udm, graph or detection (first use)
+  SourceSpan first_use;
+};
+
+// A placeholder: a `$name` assigned in `events` (`$host = $e.principal.hostname`).
+struct Placeholder {
+  std::string name;
+  SourceSpan first_use;
+  // Event variables whose fields it is assigned from, directly or through a
+  // function of one event variable.
+  std::set<std::string> event_variables;
+  // Assigned at least once directly from an event field (not only from a
+  // function): zero-value filtering applies to it (spec §6.5).
+  bool from_field = false;
+  // The `$x = ...` / `... = $x` predicates that bind it.
+  std::vector<ast::NodeId> bindings;
+  Type type;
+  bool used_outside_events = false;  // in match, outcome or condition
+};
+
+struct OutcomeVariable {
+  std::string name;
+  SourceSpan span;
+  size_t index = 0;  // position in the outcome section
+  Type type;
+};
+
+struct RuleFacts {
+  std::map<std::string, EventVariable> events;
+  std::map<std::string, Placeholder> placeholders;
+  std::map<std::string, OutcomeVariable> outcomes;
+  std::set<std::string> match_variables;
+  // Variables bound to a data-table row with `$row in data_table.name`, a
+  // form from Google's SDK documentation: their fields are table columns,
+  // not UDM fields.
+  std::set<std::string> table_rows;
+  bool has_match = false;  // multi-event rule (spec §6.8)
+  // Field-path nodes that resolved in the schema.
+  std::unordered_map<ast::NodeId, ResolvedPath> paths;
+  // The checker's type for every expression node it typed.
+  std::unordered_map<ast::NodeId, Type> types;
+};
+
+}  // namespace yaral::sema
+
+#endif  // YARAL_LIB_SEMA_RULE_FACTS_H_
