@@ -51,6 +51,49 @@ void ForEachEquality(const ast::Expr& expr, const Visit& visit) {
   }
 }
 
+bool IsTableLookup(const ast::Expr& e) {
+  const auto* in = std::get_if<ast::InList>(&e.kind);
+  if (in == nullptr) return false;
+  const auto* list = std::get_if<ast::ReferenceList>(&in->list->kind);
+  return list != nullptr && list->column.has_value();
+}
+
+// Data-table lookups inside one predicate block: they may be or-ed with each
+// other, but neither mixed with plain comparisons nor and-ed (spec §4.11,
+// §12 item 24).
+void CheckTableLookupBlock(AnalysisContext& context, const ast::Expr& predicate) {
+  const auto* top = std::get_if<ast::Binary>(&predicate.kind);
+  if (top == nullptr || (top->op != ast::BinaryOp::kAnd && top->op != ast::BinaryOp::kOr)) return;
+  bool lookup = false, other = false, and_inside = false;
+  std::vector<const ast::Expr*> pending{&predicate};
+  std::vector<const ast::Expr*> children;
+  while (!pending.empty()) {
+    const ast::Expr* e = pending.back();
+    pending.pop_back();
+    if (const auto* b = std::get_if<ast::Binary>(&e->kind);
+        b != nullptr && (b->op == ast::BinaryOp::kAnd || b->op == ast::BinaryOp::kOr)) {
+      and_inside |= b->op == ast::BinaryOp::kAnd;
+      pending.push_back(b->lhs.get());
+      pending.push_back(b->rhs.get());
+      continue;
+    }
+    if (const auto* u = std::get_if<ast::Unary>(&e->kind); u && u->op == ast::UnaryOp::kNot) {
+      pending.push_back(u->operand.get());
+      continue;
+    }
+    (IsTableLookup(*e) ? lookup : other) = true;
+  }
+  if (!lookup) return;
+  if (other) {
+    context.Error(codes::kDataTableMix,
+                  "a block cannot mix data-table lookups with other comparisons", predicate.span,
+                  "write the lookup as a predicate of its own");
+  } else if (and_inside) {
+    context.Error(codes::kDataTableMix, "data-table lookups in one block can only be combined with `or`",
+                  predicate.span, "write each lookup as a predicate of its own");
+  }
+}
+
 }  // namespace
 
 void CheckJoins(AnalysisContext& context) {
@@ -61,6 +104,7 @@ void CheckJoins(AnalysisContext& context) {
   for (const auto& [name, _] : facts.events) components.Add(name);
 
   for (const ast::ExprPtr& predicate : rule.events->predicates) {
+    CheckTableLookupBlock(context, *predicate);
     ForEachEquality(*predicate, [&](const ast::Expr& e, const ast::Comparison& cmp) {
       std::vector<std::string> left = EventVariablesIn(*cmp.lhs);
       std::vector<std::string> right = EventVariablesIn(*cmp.rhs);

@@ -86,6 +86,12 @@ TEST_CASE("semantic checks fire where they should and only there", "[sema]") {
             "    $e.principal.hostname in %l6\n    $e.principal.hostname in %l7\n"
             "    $e.principal.hostname in %l8\n    $e.principal.hostname in %l9\n"
             "    $e.principal.hostname in %l10\n    $e.principal.hostname in %l11")},
+      {"table lookup mixed with a comparison", "E404", true,
+       Rule("    ($e.principal.hostname = \"v\" or $e.principal.hostname in %t.host)")},
+      {"table lookups and-ed in one block", "E404", true,
+       Rule("    ($e.principal.hostname in %t.host and $e.principal.ip in %t.ip)")},
+      {"table lookups or-ed", "E404", false,
+       Rule("    ($e.principal.hostname in %t.host or $e.target.hostname in %t.host)")},
       {"match on an event variable", "E500", true,
        Rule(kLogin, "  match:\n    $e over 5m\n  condition:\n    $e\n")},
       {"match on an unassigned placeholder", "E500", true,
