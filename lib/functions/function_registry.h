@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "functions/eval_context.h"
 #include "yaral/types.h"
 
 namespace yaral::functions {
@@ -85,6 +86,9 @@ struct FunctionInfo {
   // Documented for Search only (`group`): a rule using it is an error.
   bool search_only = false;
   std::string_view summary;  // one line for docs and `--help`
+  // The implementation (issue 5). Null for aggregations, which the engine
+  // computes over a window, and until a function is implemented.
+  EvalFn eval = nullptr;
 };
 
 // nullptr when no function has this name.
