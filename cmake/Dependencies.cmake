@@ -11,6 +11,8 @@ find_package(absl REQUIRED)
 # Debian's libre2-dev ships only a pkg-config file.
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 find_package(nlohmann_json 3 REQUIRED)
+# UDM event input (lib/io); SIMDJSON_VERSION is a bare token, never printed.
+find_package(simdjson REQUIRED)
 find_package(fmt REQUIRED)
 find_package(CLI11 REQUIRED)
 if(YARAL_BUILD_TOOLS)

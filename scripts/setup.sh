@@ -16,6 +16,8 @@ packages=(
   # libraries
   libre2-dev libabsl-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev
   libfmt-dev libyaml-cpp-dev libpugixml-dev
+  # hash.sha256 (libcrypto)
+  libssl-dev
   # tests, benchmarks and Python bindings
   catch2 libbenchmark-dev pybind11-dev python3-pybind11 python3-dev
   python3-pytest

@@ -53,6 +53,12 @@ CheckResult CheckSource(const SourceFile& source, const CheckOptions& options = 
 // filter diagnostics themselves.
 bool IsSuppressedInline(const SourceFile& source, const Diagnostic& diagnostic);
 
+// Whether `options` and the file's inline suppressions keep a lint finding:
+// for tools that add findings of their own, such as the command line's
+// cross-file duplicate-name check.
+bool KeepsLintFinding(const CheckOptions& options, const SourceFile& source,
+                      const Diagnostic& diagnostic);
+
 }  // namespace yaral
 
 #endif  // YARAL_CHECKER_H_

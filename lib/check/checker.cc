@@ -49,6 +49,12 @@ void ReportDuplicateRuleNames(const ast::File& file, std::vector<Diagnostic>& di
 
 }  // namespace
 
+bool KeepsLintFinding(const CheckOptions& options, const SourceFile& source,
+                      const Diagnostic& diagnostic) {
+  if (!IsLintCode(diagnostic.code) || diagnostic.severity == Severity::kError) return true;
+  return options.lint && Selected(options, diagnostic.code) && !IsSuppressedInline(source, diagnostic);
+}
+
 CheckResult CheckSource(const SourceFile& source, const CheckOptions& options) {
   CheckResult result;
   ParseResult parsed = Parse(source, options.parse);
@@ -62,8 +68,7 @@ CheckResult CheckSource(const SourceFile& source, const CheckOptions& options) {
   }
 
   for (Diagnostic& d : all) {
-    bool lint = IsLintCode(d.code) && d.severity != Severity::kError;
-    if (lint && (!Selected(options, d.code) || IsSuppressedInline(source, d))) {
+    if (!KeepsLintFinding(options, source, d)) {
       ++result.suppressed;
       continue;
     }

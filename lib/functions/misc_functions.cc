@@ -4,7 +4,9 @@
 #include <string_view>
 #include <vector>
 
+#include "functions/bytes_hash_eval.h"
 #include "functions/function_tables.h"
+#include "functions/misc_eval.h"
 
 namespace yaral::functions::internal {
 namespace {
@@ -17,6 +19,7 @@ void AddBytesHashOptimization(std::vector<FunctionInfo>& out) {
       .params = {Arg("value", kBytes | kStringLike), Optional(Arg("default", kStringLike))},
       .result = Of(BaseType::kString),
       .summary = "The value base64-encoded; `default` (or \"\") when the input is invalid.",
+      .eval = &BytesToBase64,
   });
   // The algorithm is unpublished: yaral uses a stable 64-bit hash instead
   // (docs/functions.md says so).
@@ -25,12 +28,14 @@ void AddBytesHashOptimization(std::vector<FunctionInfo>& out) {
       .params = {Arg("value", kBytes | kStringLike)},
       .result = Of(BaseType::kUint),
       .summary = "A 64-bit non-cryptographic fingerprint of the value, in [2, 2^64-1].",
+      .eval = &HashFingerprint2011,
   });
   out.push_back({
       .name = "hash.sha256",
       .params = {Arg("value", kStringLike)},
       .result = Of(BaseType::kString),
       .summary = "The SHA-256 of the text as lowercase hex.",
+      .eval = &HashSha256,
   });
   out.push_back({
       .name = "optimization.sample_rate",
@@ -40,6 +45,7 @@ void AddBytesHashOptimization(std::vector<FunctionInfo>& out) {
       .predicate = true,
       .summary = "Deterministic sampling: true for about numerator/denominator of the "
                  "distinct values.",
+      .eval = &SampleRate,
   });
 }
 
@@ -96,33 +102,8 @@ void AddWindow(std::vector<FunctionInfo>& out) {
   out.push_back(numeric("window.variance", "The sample variance (n-1) over the window."));
 }
 
-// Spec §5.2 lists the documented names (METRICS page and the Pygments lexer).
-constexpr std::array<std::string_view, 22> kMetricsNames = {
-    "metrics.alert_event_name_count",
-    "metrics.auth_attempts_fail",
-    "metrics.auth_attempts_success",
-    "metrics.auth_attempts_total",
-    "metrics.dns_bytes_outbound",
-    "metrics.dns_queries_fail",
-    "metrics.dns_queries_success",
-    "metrics.dns_queries_total",
-    "metrics.file_executions_fail",
-    "metrics.file_executions_success",
-    "metrics.file_executions_total",
-    "metrics.http_queries_fail",
-    "metrics.http_queries_success",
-    "metrics.http_queries_total",
-    "metrics.network_bytes_inbound",
-    "metrics.network_bytes_outbound",
-    "metrics.network_bytes_total",
-    "metrics.resource_creation_success",
-    "metrics.resource_creation_total",
-    "metrics.resource_deletion_success",
-    "metrics.resource_read_fail",
-    "metrics.resource_read_success",
-};
-
-// metrics.*: named arguments only (spec §10.3). The values are bare words
+// metrics.*, one entry per documented name (kMetricsNames, misc_eval.h):
+// named arguments only (spec §10.3). The values are bare words
 // and durations (`period:1d`, `metric:value_sum`, `agg:max`), which have no
 // BaseType, hence kAnyScalar; the checker validates them by name. The
 // result depends on `agg` (avg and stddev are fractional), hence float.
@@ -141,6 +122,8 @@ void AddMetrics(std::vector<FunctionInfo>& out) {
         .named_arguments_only = true,
         .summary = "A precomputed Risk Analytics metric over `window` (needs SecOps data; "
                    "wrap in an aggregation).",
+        // Calls EvalContext::metrics, or fails "not available locally".
+        .eval = MetricsEval(name),
     });
   }
 }

@@ -9,7 +9,7 @@
 
 namespace yaral::io {
 
-static_assert(kJsonPadding == SIMDJSON_PADDING, "kJsonPadding must match simdjson");
+static_assert(kJsonPadding == simdjson::SIMDJSON_PADDING, "kJsonPadding must match simdjson");
 
 namespace {
 

@@ -137,6 +137,7 @@ const std::vector<LintCheckInfo>& AllLintChecks() {
       {codes::kDeprecatedField, "field path reads a deprecated UDM field", true},
       {codes::kMissingMetaFields, "meta lacks author, description or severity", true},
       {codes::kRuleNameMismatch, "rule name differs from the file name", true},
+      {codes::kDuplicateRuleName, "rule name already used by a rule in another checked file", true},
   };
   return *checks;
 }

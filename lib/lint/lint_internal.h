@@ -36,6 +36,8 @@ inline constexpr std::string_view kLargeMatchWindow = "large_match_window";
 inline constexpr std::string_view kDeprecatedField = "deprecated_field";
 inline constexpr std::string_view kMissingMetaFields = "missing_meta_fields";
 inline constexpr std::string_view kRuleNameMismatch = "rule_name_mismatch";
+// Reported by `yaral check`, which sees every file: CheckSource sees one.
+inline constexpr std::string_view kDuplicateRuleName = "duplicate_rule_name";
 }  // namespace codes
 
 // Calls `visit` on `expr` and every expression below it, parents first.

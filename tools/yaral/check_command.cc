@@ -128,7 +128,8 @@ std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths, bool
 // definition, pointing at the first one by file and line.
 class CrossFileNames {
  public:
-  void Check(const SourceFile& source, const ast::File& file, std::vector<Diagnostic>& out) {
+  void Check(const SourceFile& source, const ast::File& file, const CheckOptions& options,
+             std::vector<Diagnostic>& out, int& suppressed) {
     std::set<std::string> in_this_file;
     bool added = false;
     for (const ast::Rule& rule : file.rules) {
@@ -138,12 +139,19 @@ class CrossFileNames {
       auto [it, inserted] =
           first_.emplace(rule.name, source.name() + ":" + std::to_string(where.line));
       if (inserted) continue;
+      // A warning, not an error: SecOps compiles each rule on its own, and a
+      // repository may keep an old copy of a rule beside the new one.
       Diagnostic d;
-      d.code = std::string(codes::kDuplicateRule);
+      d.severity = Severity::kWarning;
+      d.code = "duplicate_rule_name";
       d.message = "rule `" + rule.name + "` is already defined in another file";
       d.primary.span = rule.name_span;
       d.notes.push_back("first defined in " + it->second);
-      d.help = "rule names must be unique across the rules deployed together; rename one";
+      d.help = "rename one of the rules so that detections can be told apart";
+      if (!KeepsLintFinding(options, source, d)) {
+        ++suppressed;
+        continue;
+      }
       out.push_back(std::move(d));
       added = true;
     }
@@ -241,7 +249,7 @@ int RunCheck(const CheckFlags& flags) {
       options.ignore.insert(options.ignore.end(), extra.begin(), extra.end());
     }
     CheckResult result = CheckSource(*source, options);
-    names.Check(*source, result.file, result.diagnostics);
+    names.Check(*source, result.file, options, result.diagnostics, result.suppressed);
 
     ++files;
     rules += result.file.rules.size();
