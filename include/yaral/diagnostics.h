@@ -160,6 +160,18 @@ inline constexpr std::string_view kInvalidOptionValue = "E531";
 inline constexpr std::string_view kSuppressionWindow = "E532";
 inline constexpr std::string_view kMetaValue = "E540";
 inline constexpr std::string_view kCompositeWithoutMatch = "E543";
+// Reference lists and data tables (lib/lists). These point into the list or
+// table file, not into a rule. Entry errors reuse kInvalidRegex (E305) and
+// kInvalidCidr (E311); an unterminated `/*` header reuses kUnterminatedComment.
+inline constexpr std::string_view kListFileUnreadable = "E700";  // file or directory
+inline constexpr std::string_view kListLimit = "E701";           // warning: SecOps limit
+inline constexpr std::string_view kListKindConflict = "E702";    // declared vs used kind
+inline constexpr std::string_view kListKindHeader = "E703";      // bad `yaral:kind=` line
+inline constexpr std::string_view kDuplicateListName = "E704";   // two files, one name
+inline constexpr std::string_view kUnknownList = "E705";         // no such list/table/column
+inline constexpr std::string_view kMalformedCsv = "E710";
+inline constexpr std::string_view kTableHeader = "E711";         // missing or bad header row
+inline constexpr std::string_view kTableCellType = "E712";       // cell not of its column type
 }  // namespace codes
 
 }  // namespace yaral

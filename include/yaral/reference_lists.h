@@ -22,7 +22,9 @@
 // Errors: a bad file, a bad regex or CIDR, a kind conflict or a SecOps size
 // limit comes back as a SourcedDiagnostic pointing at the list file's line
 // (limits are warnings: the list still works locally). Invalid entries are
-// skipped; the rest of the list still matches. Nothing here throws.
+// skipped; the rest of the list still matches. Nothing here throws. The
+// codes (E700–E712, yaral::codes::kListFileUnreadable …) are declared with
+// all the others in yaral/diagnostics.h.
 //
 // Thread-safety: loading, Add and Prepare build a set; do them on one thread
 // before sharing it. Contains and every const method are then safe from any
@@ -46,21 +48,6 @@
 #include "yaral/source.h"
 
 namespace yaral {
-
-// Codes of list and data-table files. They point into the list or table
-// file, not into a rule. Entry errors reuse kInvalidRegex (E305) and
-// kInvalidCidr (E311); an unterminated `/*` reuses kUnterminatedComment.
-namespace codes {
-inline constexpr std::string_view kListFileUnreadable = "E700";  // file or directory
-inline constexpr std::string_view kListLimit = "E701";           // warning: SecOps limit
-inline constexpr std::string_view kListKindConflict = "E702";    // declared vs used kind
-inline constexpr std::string_view kListKindHeader = "E703";      // bad `yaral:kind=` line
-inline constexpr std::string_view kDuplicateListName = "E704";   // two files, one name
-inline constexpr std::string_view kUnknownList = "E705";         // no such list/table/column
-inline constexpr std::string_view kMalformedCsv = "E710";
-inline constexpr std::string_view kTableHeader = "E711";         // missing or bad header row
-inline constexpr std::string_view kTableCellType = "E712";       // cell not of its column type
-}  // namespace codes
 
 // A diagnostic and the list or table file its spans point into.
 struct SourcedDiagnostic {

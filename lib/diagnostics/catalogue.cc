@@ -114,6 +114,18 @@ const std::vector<DiagnosticInfo>& Catalogue() {
        "`suppression_window` not longer than the match window"},
       {codes::kMetaValue, Severity::kError, "meta value not a quoted string"},
       {codes::kCompositeWithoutMatch, Severity::kError, "composite rule without a `match` section"},
+
+      // Reference lists and data tables (lib/lists).
+      {codes::kListFileUnreadable, Severity::kError,
+       "a list or table file or directory cannot be read"},
+      {codes::kListLimit, Severity::kWarning, "over a SecOps size limit (still loaded)"},
+      {codes::kListKindConflict, Severity::kError, "list declared as one kind, used as another"},
+      {codes::kListKindHeader, Severity::kError, "invalid `// yaral:kind=` line"},
+      {codes::kDuplicateListName, Severity::kError, "two files define the same list"},
+      {codes::kUnknownList, Severity::kError, "no list with that name"},
+      {codes::kMalformedCsv, Severity::kError, "malformed CSV row"},
+      {codes::kTableHeader, Severity::kError, "missing or invalid header row"},
+      {codes::kTableCellType, Severity::kError, "cell not of its column's declared type"},
   };
   return *kCatalogue;
 }

@@ -27,8 +27,8 @@ absl::StatusOr<Value> HashSha256(std::span<const Value> args, const EvalContext&
   if (EVP_Digest(input.data(), input.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
     return absl::InternalError("hash.sha256: OpenSSL could not compute the digest");
   }
-  return Value::String(absl::BytesToHexString(
-      absl::string_view(reinterpret_cast<const char*>(digest), length)));
+  return Value::String(
+      absl::BytesToHexString(absl::string_view(reinterpret_cast<const char*>(digest), length)));
 }
 
 absl::StatusOr<Value> HashFingerprint2011(std::span<const Value> args, const EvalContext&) {

@@ -23,8 +23,7 @@ absl::StatusOr<Value> BytesToBase64(std::span<const Value> args, const EvalConte
 absl::StatusOr<Value> HashSha256(std::span<const Value> args, const EvalContext& context);
 
 // hash.fingerprint2011(value): Fingerprint2011(value's bytes) as a uint.
-absl::StatusOr<Value> HashFingerprint2011(std::span<const Value> args,
-                                          const EvalContext& context);
+absl::StatusOr<Value> HashFingerprint2011(std::span<const Value> args, const EvalContext& context);
 
 // Google's fingerprint2011 is unpublished, so this is yaral's own stable
 // 64-bit hash: FNV-1a 64 followed by the MurmurHash3 fmix64 finalizer (FNV

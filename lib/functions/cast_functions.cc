@@ -30,7 +30,8 @@ absl::StatusOr<Value> AsBool(Args args, const EvalContext&) {
     case Value::Kind::kBool: return Value::Bool(value.bool_value());
     case Value::Kind::kInt: return Value::Bool(value.int_value() == 1);
     case Value::Kind::kUint: return Value::Bool(value.uint_value() == 1);
-    case Value::Kind::kString: return Value::Bool(absl::EqualsIgnoreCase(AbslView(value.string()), "true"));
+    case Value::Kind::kString:
+      return Value::Bool(absl::EqualsIgnoreCase(AbslView(value.string()), "true"));
     default: return Value::Bool(false);
   }
 }
@@ -103,8 +104,11 @@ bool IsValidUtf8(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
     auto byte = static_cast<unsigned char>(text[i]);
-    size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3
-                                 : (byte >> 3) == 0x1E ? 4 : 0;
+    size_t length = byte < 0x80           ? 1
+                    : (byte >> 5) == 0x6  ? 2
+                    : (byte >> 4) == 0xE  ? 3
+                    : (byte >> 3) == 0x1E ? 4
+                                          : 0;
     if (length == 0 || i + length > text.size()) return false;
     uint32_t code = length == 1 ? byte : byte & (0x7F >> length);
     for (size_t k = 1; k < length; ++k) {

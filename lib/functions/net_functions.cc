@@ -35,7 +35,7 @@ std::optional<Address> ParseAddress(std::string_view text) {
   }
   // An IPv4-mapped IPv6 address (::ffff:10.0.0.1) is that IPv4 address, so
   // it matches IPv4 subnets as UDM fields that mix notations expect.
-  static constexpr std::array<unsigned char, 12> kMappedPrefix = {0, 0, 0, 0, 0, 0,
+  static constexpr std::array<unsigned char, 12> kMappedPrefix = {0, 0, 0, 0, 0,    0,
                                                                   0, 0, 0, 0, 0xff, 0xff};
   if (address.v6 && std::equal(kMappedPrefix.begin(), kMappedPrefix.end(), address.bytes.begin())) {
     std::copy(address.bytes.begin() + 12, address.bytes.end(), address.bytes.begin());
@@ -83,7 +83,9 @@ absl::StatusOr<Value> IpInRangeCidr(std::span<const Value> args, const EvalConte
     }
     if (valid && subnet->mapped) bits = std::max(0, bits - 96);
   }
-  if (!valid) return absl::InvalidArgumentError("Invalid subnet CIDR: \"" + std::string(cidr) + "\"");
+  if (!valid) {
+    return absl::InvalidArgumentError("Invalid subnet CIDR: \"" + std::string(cidr) + "\"");
+  }
   // The address is event data: a missing field ("") or a malformed value is
   // simply not in the subnet, rather than a runtime error per event.
   std::optional<Address> address = ParseAddress(ip);

@@ -25,7 +25,6 @@ using Args = std::span<const Value>;
 re2::StringPiece Piece(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
 std::string_view View(re2::StringPiece s) { return std::string_view(s.data(), s.size()); }
 
-
 // re.regex documents ANY for the text: a number matches as its decimal text.
 absl::StatusOr<Value> Regex(Args args, const EvalContext&) {
   std::string_view pattern = ArgOr(args, 1).string();

@@ -26,8 +26,7 @@ struct Entry {
 
 class RegexCache {
  public:
-  absl::StatusOr<std::shared_ptr<const RE2>> Get(std::string_view pattern,
-                                                 bool case_insensitive) {
+  absl::StatusOr<std::shared_ptr<const RE2>> Get(std::string_view pattern, bool case_insensitive) {
     // The flag is part of the key: the same text compiles differently.
     std::string key;
     key.reserve(pattern.size() + 1);
@@ -44,8 +43,8 @@ class RegexCache {
     options.set_log_errors(false);
     options.set_max_mem(kMaxRegexMemory);
     options.set_case_sensitive(!case_insensitive);
-    auto regex = std::make_shared<const RE2>(
-        re2::StringPiece(pattern.data(), pattern.size()), options);
+    auto regex =
+        std::make_shared<const RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
     Entry entry;
     if (regex->ok()) {
       entry.regex = std::move(regex);

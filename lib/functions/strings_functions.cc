@@ -28,8 +28,11 @@ std::vector<std::string_view> Characters(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
     auto byte = static_cast<unsigned char>(text[i]);
-    size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3
-                                 : (byte >> 3) == 0x1E ? 4 : 1;
+    size_t length = byte < 0x80           ? 1
+                    : (byte >> 5) == 0x6  ? 2
+                    : (byte >> 4) == 0xE  ? 3
+                    : (byte >> 3) == 0x1E ? 4
+                                          : 1;
     if (i + length > text.size()) length = 1;
     for (size_t k = 1; k < length; ++k) {
       if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) {
@@ -47,7 +50,9 @@ std::string_view Text(Args args, size_t i) { return ArgOr(args, i).string(); }
 
 absl::StatusOr<Value> Base64Decode(Args args, const EvalContext&) {
   std::string decoded;
-  if (!absl::Base64Unescape(AbslView(Text(args, 0)), &decoded)) return Value::String(std::string(Text(args, 0)));
+  if (!absl::Base64Unescape(AbslView(Text(args, 0)), &decoded)) {
+    return Value::String(std::string(Text(args, 0)));
+  }
   return Value::String(std::move(decoded));
 }
 
@@ -253,7 +258,8 @@ FunctionInfo Trim(std::string_view name, std::string_view summary, EvalFn eval) 
 
 void AddStringsFunctions(std::vector<FunctionInfo>& out) {
   out.push_back(Unary("strings.base64_decode",
-                      "The base64-decoded text; the input unchanged when it is not valid base64.", &Base64Decode));
+                      "The base64-decoded text; the input unchanged when it is not valid base64.",
+                      &Base64Decode));
   out.push_back({
       .name = "strings.coalesce",
       .params = {Variadic(Arg("values", kStringLike))},
@@ -270,7 +276,8 @@ void AddStringsFunctions(std::vector<FunctionInfo>& out) {
       .eval = &Concat,
   });
   out.push_back(StringPredicate("strings.contains", "substring",
-                                "True when `substring` occurs in `text` (case-sensitive).", &Contains));
+                                "True when `substring` occurs in `text` (case-sensitive).",
+                                &Contains));
   out.push_back({
       .name = "strings.count_substrings",
       .params = {Arg("text", kStringLike), Arg("substring", kStringLike)},
@@ -282,9 +289,11 @@ void AddStringsFunctions(std::vector<FunctionInfo>& out) {
                                 "True when the non-empty `suffix` ends `text`.", &EndsWith));
   out.push_back(Unary("strings.extract_domain",
                       "The registrable domain of a URL or host (ICANN public suffixes); "
-                      "\"\" when there is none.", &ExtractDomainFn));
+                      "\"\" when there is none.",
+                      &ExtractDomainFn));
   out.push_back(Unary("strings.extract_hostname",
-                      "The host part of a URL, case kept; \"\" when there is none.", &ExtractHostnameFn));
+                      "The host part of a URL, case kept; \"\" when there is none.",
+                      &ExtractHostnameFn));
   out.push_back({
       .name = "strings.from_base64",
       .params = {Arg("text", kStringLike)},
@@ -306,9 +315,12 @@ void AddStringsFunctions(std::vector<FunctionInfo>& out) {
       .summary = "The number of characters (Unicode code points).",
       .eval = &Length,
   });
-  out.push_back(Trim("strings.ltrim", "`text` without the leading characters found in `cutset`.", &Ltrim));
-  out.push_back(Unary("strings.reverse", "The characters (code points) in reverse order.", &Reverse));
-  out.push_back(Trim("strings.rtrim", "`text` without the trailing characters found in `cutset`.", &Rtrim));
+  out.push_back(
+      Trim("strings.ltrim", "`text` without the leading characters found in `cutset`.", &Ltrim));
+  out.push_back(
+      Unary("strings.reverse", "The characters (code points) in reverse order.", &Reverse));
+  out.push_back(
+      Trim("strings.rtrim", "`text` without the trailing characters found in `cutset`.", &Rtrim));
   out.push_back({
       .name = "strings.split",
       .params = {Arg("text", kStringLike), Optional(Arg("delimiter", kStringLike))},
@@ -322,7 +334,8 @@ void AddStringsFunctions(std::vector<FunctionInfo>& out) {
   out.push_back(Unary("strings.to_lower", "The text in lower case.", &ToLower));
   out.push_back(Unary("strings.to_upper", "The text in upper case.", &ToUpper));
   out.push_back(Trim("strings.trim",
-                     "`text` without the leading and trailing characters found in `cutset`.", &TrimFn));
+                     "`text` without the leading and trailing characters found in `cutset`.",
+                     &TrimFn));
   out.push_back(Unary("strings.url_decode",
                       "The percent-decoded text (`+` kept); \"\" when invalid.", &UrlDecode));
 }

@@ -17,16 +17,18 @@ namespace {
 // domain, form a public suffix (`co.uk`, `com.au`, `ne.jp`, `gob.mx`): how
 // most ICANN multi-label suffixes are built. Sorted for binary search.
 constexpr std::array<std::string_view, 21> kCountrySecondLevels = {
-    "ac",  "co",  "com", "edu", "gen", "go",  "gob", "gov", "govt", "gv", "ltd",
-    "mil", "ne",  "net", "nhs", "nic", "nom", "or",  "org", "plc",  "sch",
+    "ac",  "co", "com", "edu", "gen", "go",  "gob", "gov", "govt", "gv",  "ltd",
+    "mil", "ne", "net", "nhs", "nic", "nom", "or",  "org", "plc",  "sch",
 };
 
 bool IsAsciiLetters(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return absl::ascii_isalpha(c); });
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [](char c) { return absl::ascii_isalpha(c); });
 }
 
 bool IsDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return absl::ascii_isdigit(c); });
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [](char c) { return absl::ascii_isdigit(c); });
 }
 
 bool IsIpv4(std::string_view host) {

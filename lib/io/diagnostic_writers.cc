@@ -94,6 +94,15 @@ constexpr DocHeading kDocHeadings[] = {
     {"E532", "E532 — suppression window too short"},
     {"E540", "E540 — meta value not a string"},
     {"E543", "E543 — composite rule without match"},
+    {"E700", "E700 — list or table file unreadable"},
+    {"E701", "E701 — over a SecOps size limit"},
+    {"E702", "E702 — list kind conflict"},
+    {"E703", "E703 — invalid list kind header"},
+    {"E704", "E704 — duplicate list name"},
+    {"E705", "E705 — unknown list"},
+    {"E710", "E710 — malformed CSV row"},
+    {"E711", "E711 — missing or invalid header row"},
+    {"E712", "E712 — cell not of its column type"},
 };
 
 std::string Dump(const Json& json) {

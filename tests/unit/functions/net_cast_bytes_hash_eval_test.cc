@@ -34,7 +34,8 @@ TEST_CASE("net.ip_in_range_cidr for IPv4 and IPv6", "[net]") {
       {"net.ip_in_range_cidr", {S("10.0.0.127"), S("10.0.0.128/25")}, Bool(false)},
       {"net.ip_in_range_cidr", {S("2001:db8::1"), S("2001:db8::/32")}, Bool(true)},
       {"net.ip_in_range_cidr", {S("2001:db9::1"), S("2001:db8::/32")}, Bool(false)},
-      {"net.ip_in_range_cidr", {S("2001:DB8:0:0:8000::1"), S("2001:db8::8000:0:0:0/65")},
+      {"net.ip_in_range_cidr",
+       {S("2001:DB8:0:0:8000::1"), S("2001:db8::8000:0:0:0/65")},
        Bool(true)},
       {"net.ip_in_range_cidr", {S("::1"), S("::/0")}, Bool(true)},
       // IPv4-mapped IPv6 addresses are IPv4; otherwise families never mix.
@@ -169,9 +170,15 @@ TEST_CASE("bytes.to_base64 encodes bytes and strings", "[bytes]") {
 
 TEST_CASE("hash.sha256 is lowercase hex", "[hash]") {
   CheckCases({
-      {"hash.sha256", {S("")}, S("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")},
-      {"hash.sha256", {S("abc")}, S("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")},
-      {"hash.sha256", {Value()}, S("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")},
+      {"hash.sha256",
+       {S("")},
+       S("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")},
+      {"hash.sha256",
+       {S("abc")},
+       S("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")},
+      {"hash.sha256",
+       {Value()},
+       S("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")},
   });
 }
 

@@ -20,7 +20,8 @@ TEST_CASE("strings base64 and hex decoding, with their failure values", "[string
       {"strings.base64_decode", {S("not base64!")}, S("not base64!")},
       {"strings.base64_decode", {S("")}, S("")},
       {"strings.base64_decode", {Value()}, S("")},
-      {"strings.from_base64", {S("AAAAAG+OxVhtAm+bubtKpg==")},
+      {"strings.from_base64",
+       {S("AAAAAG+OxVhtAm+bubtKpg==")},
        B(std::string("\x00\x00\x00\x00\x6f\x8e\xc5\x58\x6d\x02\x6f\x9b\xb9\xbb\x4a\xa6", 16))},
       {"strings.from_base64", {S("#!")}, B("")},
       {"strings.from_base64", {S("")}, B("")},
@@ -86,17 +87,18 @@ TEST_CASE("strings.extract_hostname: the documented examples", "[strings]") {
       {"strings.extract_hostname", {S("mailto:?to=&subject=&body=")}, S("mailto")},
       {"strings.extract_hostname", {S("test#@google.com")}, S("test")},
       {"strings.extract_hostname", {S("https://test#@google.com")}, S("test")},
-      {"strings.extract_hostname", {S("   \t !$5*^)&dahgsdfs;http://www.google.com")},
+      {"strings.extract_hostname",
+       {S("   \t !$5*^)&dahgsdfs;http://www.google.com")},
        S("www.google.com")},
       {"strings.extract_hostname", {S("\\\\")}, S("")},
       {"strings.extract_hostname", {S("")}, S("")},
       {"strings.extract_hostname", {Value()}, S("")},
       // Case kept, user info and port dropped, IPv6 brackets kept.
-      {"strings.extract_hostname", {S("HTTP://User:pw@WWW.Example.COM:8080/a")},
+      {"strings.extract_hostname",
+       {S("HTTP://User:pw@WWW.Example.COM:8080/a")},
        S("WWW.Example.COM")},
       {"strings.extract_hostname", {S("http://[2001:db8::1]:443/")}, S("[2001:db8::1]")},
-      {"strings.extract_hostname", {S("example.com/redirect?u=http://evil.com")},
-       S("example.com")},
+      {"strings.extract_hostname", {S("example.com/redirect?u=http://evil.com")}, S("example.com")},
       {"strings.extract_hostname", {S("//cdn.example.net/lib.js")}, S("cdn.example.net")},
   });
 }
@@ -104,7 +106,8 @@ TEST_CASE("strings.extract_hostname: the documented examples", "[strings]") {
 TEST_CASE("strings.extract_domain: the documented examples", "[strings]") {
   CheckCases({
       {"strings.extract_domain", {S("https://www.google.com/search")}, S("google.com")},
-      {"strings.extract_domain", {S("   \t !$5*^)&dahgsdfs;http://www.google.com")},
+      {"strings.extract_domain",
+       {S("   \t !$5*^)&dahgsdfs;http://www.google.com")},
        S("google.com")},
       {"strings.extract_domain", {S("https://google.co.in")}, S("google.co.in")},
       {"strings.extract_domain", {S("foo.us.com")}, S("us.com")},  // private suffix ignored
@@ -175,7 +178,8 @@ TEST_CASE("strings case mapping and url_decode", "[strings]") {
       {"strings.to_upper", {S("abc dEf 123")}, S("ABC DEF 123")},
       {"strings.to_lower", {S("ÉCOLE")}, S("École")},  // ASCII only (docs/functions.md)
       {"strings.to_upper", {Value()}, S("")},
-      {"strings.url_decode", {S("http%3A%2F%2Fwww.example.com%2Fa%2Bb")},
+      {"strings.url_decode",
+       {S("http%3A%2F%2Fwww.example.com%2Fa%2Bb")},
        S("http://www.example.com/a+b")},
       {"strings.url_decode", {S("%E4%BD%A0%E5%A5%BD")}, S("你好")},
       {"strings.url_decode", {S("a+b%20c")}, S("a+b c")},  // `+` kept
