@@ -18,10 +18,9 @@ run() {
   "$yaral" "$@"
 }
 
-# Today the front end exists: check the rule's syntax.
-run parse "$rule"
+# Check the rule as SecOps's compiler would, plus the lint warnings.
+run check "$rule"
 
-# When the checker and the engine land, the demo becomes
-#   run check "$rule"
+# When the engine lands (issue 4), the demo also runs the rule over the
+# shipped UDM events and prints its detections:
 #   run run "$rule" --events examples/events/<the shipped UDM events>.ndjson
-# so that it prints the detections the reference rule raises.
