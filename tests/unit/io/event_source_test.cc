@@ -1,6 +1,8 @@
 #include "yaral/event_source.h"
 
 #include <catch2/catch.hpp>
+
+#include <unistd.h>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -45,7 +47,12 @@ Result ReadText(std::string_view text, EventSourceOptions options = {}) {
 // Reads through a real file with a given block size, so values straddle
 // block boundaries at every possible offset when the size is tiny.
 Result ReadFile(std::string_view text, size_t chunk, EventSourceOptions options = {}) {
-  auto path = std::filesystem::temp_directory_path() / "yaral_event_source_test.json";
+  // ctest runs each test case as its own process, in parallel: the file name
+  // must be unique per process and per call.
+  static int counter = 0;
+  auto path = std::filesystem::temp_directory_path() /
+              ("yaral_event_source_test_" + std::to_string(::getpid()) + "_" +
+               std::to_string(counter++) + ".json");
   {
     std::ofstream out(path, std::ios::binary);
     out << text;
