@@ -19,6 +19,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "yaral/diagnostics.h"
@@ -29,8 +30,16 @@ namespace yaral {
 // The diagnostics of one file. `source` is not owned and must outlive the
 // call; the writers need it to turn byte spans into lines and columns.
 struct FileDiagnostics {
+  FileDiagnostics() = default;
+  FileDiagnostics(const SourceFile* source, std::vector<Diagnostic> diagnostics,
+                  std::vector<std::pair<std::string, SourceSpan>> rules = {})
+      : source(source), diagnostics(std::move(diagnostics)), rules(std::move(rules)) {}
+
   const SourceFile* source = nullptr;
   std::vector<Diagnostic> diagnostics;
+  // Optional: the name and span of each rule in the file, so that the JSON
+  // writer can name the rule a finding belongs to.
+  std::vector<std::pair<std::string, SourceSpan>> rules;
 };
 
 // Where SARIF's `informationUri` and each rule's `helpUri` point. Code

@@ -130,9 +130,21 @@ Json SpanToJson(const SourceFile& file, SourceSpan span) {
           {"end_column", r.end.column}};
 }
 
-Json DiagnosticToJson(const Diagnostic& diagnostic, const SourceFile& file) {
+// The rule whose text holds the finding, or null (file-level findings).
+Json RuleOf(const Diagnostic& diagnostic, const FileDiagnostics& file) {
+  for (const auto& [name, span] : file.rules) {
+    if (diagnostic.primary.span.begin >= span.begin && diagnostic.primary.span.begin < span.end) {
+      return name;
+    }
+  }
+  return nullptr;
+}
+
+Json DiagnosticToJson(const Diagnostic& diagnostic, const FileDiagnostics& entry) {
+  const SourceFile& file = *entry.source;
   Json out = {
       {"file", file.name()},
+      {"rule", RuleOf(diagnostic, entry)},
       {"severity", SeverityName(diagnostic.severity)},
       {"code", diagnostic.code},
       {"message", diagnostic.message},
@@ -148,6 +160,14 @@ Json DiagnosticToJson(const Diagnostic& diagnostic, const SourceFile& file) {
     labels.push_back(std::move(entry));
   }
   out["labels"] = std::move(labels);
+  // Machine-applicable edits (`yaral check` with a fixer, editors).
+  Json suggestions = Json::array();
+  for (const Fix& fix : diagnostic.fixes) {
+    Json edit = {{"replacement", fix.replacement}};
+    edit.update(SpanToJson(file, fix.span));
+    suggestions.push_back(std::move(edit));
+  }
+  out["suggestions"] = std::move(suggestions);
   return out;
 }
 
@@ -295,7 +315,7 @@ std::string WriteDiagnosticsJson(const std::vector<FileDiagnostics>& files) {
   for (const FileDiagnostics& file : files) {
     if (file.source == nullptr) continue;
     for (const Diagnostic& d : file.diagnostics) {
-      out.push_back(DiagnosticToJson(d, *file.source));
+      out.push_back(DiagnosticToJson(d, file));
     }
   }
   return Dump(out);

@@ -264,7 +264,9 @@ int RunCheck(const CheckFlags& flags) {
       }
     } else if (!result.diagnostics.empty()) {
       sources.push_back(*std::move(source));
-      all.push_back({&sources.back(), std::move(result.diagnostics)});
+      FileDiagnostics entry{&sources.back(), std::move(result.diagnostics), {}};
+      for (const ast::Rule& rule : result.file.rules) entry.rules.emplace_back(rule.name, rule.span);
+      all.push_back(std::move(entry));
     }
   }
 

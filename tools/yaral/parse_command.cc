@@ -96,7 +96,9 @@ int RunParse(const ParseFlags& flags) {
     if (json_diagnostics) {
       if (!result.diagnostics.empty()) {
         json_sources.push_back(*source);
-        diagnostics.push_back({&json_sources.back(), result.diagnostics});
+        FileDiagnostics entry{&json_sources.back(), result.diagnostics, {}};
+        for (const ast::Rule& rule : result.file.rules) entry.rules.emplace_back(rule.name, rule.span);
+        diagnostics.push_back(std::move(entry));
       }
     } else {
       for (const Diagnostic& d : result.diagnostics) {

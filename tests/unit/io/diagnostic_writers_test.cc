@@ -39,7 +39,9 @@ TEST_CASE("JSON has the documented fields, in order", "[io][json]") {
   d.notes = {"a note"};
   d.help = "write `events:`";
   d.secondary.push_back({{kEventsBegin, kEventsEnd}, "this section"});
-  const std::string out = WriteDiagnosticsJson({{&file, {d}}});
+  d.fixes.push_back({{kEventsBegin, kEventsEnd}, "events:"});
+  const std::string out =
+      WriteDiagnosticsJson({{&file, {d}, {{"r", {0, static_cast<uint32_t>(file.text().size())}}}}});
   CHECK(out.back() == '\n');
 
   const nlohmann::ordered_json parsed = nlohmann::ordered_json::parse(out);
@@ -48,10 +50,14 @@ TEST_CASE("JSON has the documented fields, in order", "[io][json]") {
   const auto& e = parsed[0];
   std::vector<std::string> keys;
   for (const auto& [key, value] : e.items()) keys.push_back(key);
-  CHECK(keys == std::vector<std::string>{"file", "severity", "code", "message",
-                                         "line", "column", "end_line",
-                                         "end_column", "notes", "help",
-                                         "labels"});
+  CHECK(keys == std::vector<std::string>{"file", "rule", "severity", "code",
+                                         "message", "line", "column", "end_line",
+                                         "end_column", "notes", "help", "labels",
+                                         "suggestions"});
+  CHECK(e["rule"] == "r");
+  REQUIRE(e["suggestions"].size() == 1);
+  CHECK(e["suggestions"][0]["replacement"] == "events:");
+  CHECK(e["suggestions"][0]["column"] == 5);
   CHECK(e["file"] == "rules/a.yaral");
   CHECK(e["severity"] == "error");
   CHECK(e["code"] == "E102");
@@ -74,7 +80,9 @@ TEST_CASE("JSON: no help is null, no diagnostics is []", "[io][json]") {
   json parsed = json::parse(
       WriteDiagnosticsJson({{&file, {MakeError("E100", "m", {0, 4})}}}));
   CHECK(parsed[0]["help"].is_null());
+  CHECK(parsed[0]["rule"].is_null());  // no rule spans given
   CHECK(parsed[0]["labels"] == json::array());
+  CHECK(parsed[0]["suggestions"] == json::array());
 }
 
 TEST_CASE("JSON keeps file order across files", "[io][json]") {
