@@ -1,5 +1,6 @@
-// UTF-8 decoding shared by SourceFile (columns) and the renderer (echoed
-// source lines). Private to lib/diagnostics.
+// UTF-8 decoding shared by SourceFile (columns), the renderer (echoed source
+// lines), the parser's input check (E002) and cast.as_string. Private to the
+// library: lib/diagnostics is its bottom layer, so any stage may use it.
 //
 // Rule files are UTF-8, but a diagnostic may have to point into text that is
 // not (that is what E002 reports), so decoding never fails: each byte that is

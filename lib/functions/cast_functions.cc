@@ -12,6 +12,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
+#include "diagnostics/utf8.h"
 #include "functions/eval_util.h"
 #include "functions/function_tables.h"
 
@@ -101,26 +102,10 @@ absl::StatusOr<Value> AsUint(Args args, const EvalContext&) {
 // True when `text` is well-formed UTF-8 (RFC 3629: no overlongs, no
 // surrogates, nothing past U+10FFFF).
 bool IsValidUtf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    auto byte = static_cast<unsigned char>(text[i]);
-    size_t length = byte < 0x80           ? 1
-                    : (byte >> 5) == 0x6  ? 2
-                    : (byte >> 4) == 0xE  ? 3
-                    : (byte >> 3) == 0x1E ? 4
-                                          : 0;
-    if (length == 0 || i + length > text.size()) return false;
-    uint32_t code = length == 1 ? byte : byte & (0x7F >> length);
-    for (size_t k = 1; k < length; ++k) {
-      auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return false;
-      code = (code << 6) | (next & 0x3F);
-    }
-    static constexpr uint32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (code < kMinimum[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
-      return false;
-    }
-    i += length;
+  for (size_t i = 0; i < text.size();) {
+    diagnostics::DecodedChar c = diagnostics::DecodeUtf8(text, i);
+    if (!c.valid) return false;
+    i += c.length;
   }
   return true;
 }

@@ -9,6 +9,7 @@
 #include "YaraLLexer.h"
 #include "YaraLParser.h"
 #include "antlr4-runtime.h"
+#include "diagnostics/utf8.h"
 #include "syntax/ast_builder.h"
 #include "syntax/syntax_errors.h"
 #include "syntax/token_spans.h"
@@ -38,22 +39,10 @@ void SortByPosition(std::vector<Diagnostic>& diagnostics) {
 // Offset of the first byte that makes `text` unfit for the lexer (a NUL or
 // invalid UTF-8), or npos. ANTLR's UTF-8 decoder throws on invalid input.
 size_t FindNonText(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == 0) return i;
-    size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || i + length > text.size()) return i;
-    uint32_t cp = length == 1 ? c : length == 2 ? (c & 0x1F) : length == 3 ? (c & 0x0F) : (c & 0x07);
-    for (size_t k = 1; k < length; ++k) {
-      unsigned char next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (next & 0x3F);
-    }
-    bool overlong = (length == 2 && cp < 0x80) || (length == 3 && cp < 0x800) ||
-                    (length == 4 && cp < 0x10000);
-    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-    i += length;
+  for (size_t i = 0; i < text.size();) {
+    diagnostics::DecodedChar c = diagnostics::DecodeUtf8(text, i);
+    if (!c.valid || c.code_point == 0) return i;
+    i += c.length;
   }
   return std::string_view::npos;
 }
