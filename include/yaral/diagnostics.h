@@ -172,6 +172,8 @@ inline constexpr std::string_view kUnknownList = "E705";         // no such list
 inline constexpr std::string_view kMalformedCsv = "E710";
 inline constexpr std::string_view kTableHeader = "E711";         // missing or bad header row
 inline constexpr std::string_view kTableCellType = "E712";       // cell not of its column type
+// The local engine (lib/compile): a valid rule it cannot run.
+inline constexpr std::string_view kNotRunnable = "E800";
 }  // namespace codes
 
 }  // namespace yaral

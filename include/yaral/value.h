@@ -59,6 +59,11 @@ class Value {
   std::string_view string() const;  // strings and bytes
   const ListType& list() const;
 
+  // Makes this a string holding `text`, reusing the buffer when it already
+  // holds a string: the engine refills the same Values for every event, so
+  // reading a field costs no allocation once buffers have grown.
+  void SetString(std::string_view text);
+
   // True for the zero value of any kind: "", 0, 0.0, false, an empty list.
   bool IsZero() const;
 

@@ -126,6 +126,7 @@ const std::vector<DiagnosticInfo>& Catalogue() {
       {codes::kMalformedCsv, Severity::kError, "malformed CSV row"},
       {codes::kTableHeader, Severity::kError, "missing or invalid header row"},
       {codes::kTableCellType, Severity::kError, "cell not of its column's declared type"},
+      {codes::kNotRunnable, Severity::kError, "the local engine cannot run this rule"},
   };
   return *kCatalogue;
 }

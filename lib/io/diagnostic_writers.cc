@@ -103,6 +103,7 @@ constexpr DocHeading kDocHeadings[] = {
     {"E710", "E710 — malformed CSV row"},
     {"E711", "E711 — missing or invalid header row"},
     {"E712", "E712 — cell not of its column type"},
+    {"E800", "E800 — rule cannot run locally"},
 };
 
 std::string Dump(const Json& json) {

@@ -41,6 +41,14 @@ const Value::ListType& Value::list() const {
   return *empty;
 }
 
+void Value::SetString(std::string_view text) {
+  if (std::string* s = std::get_if<5>(&data_)) {
+    s->assign(text.data(), text.size());
+  } else {
+    data_.emplace<5>(text);
+  }
+}
+
 bool Value::IsZero() const {
   switch (kind()) {
     case Kind::kZero: return true;

@@ -36,6 +36,8 @@ using AddCommandFn = Command (*)(CLI::App& parent);
 
 Command AddParseCommand(CLI::App& parent);
 Command AddCheckCommand(CLI::App& parent);
+Command AddRunCommand(CLI::App& parent);
+Command AddExplainCommand(CLI::App& parent);
 
 }  // namespace yaral::cli
 

@@ -24,6 +24,8 @@ namespace {
 constexpr AddCommandFn kCommands[] = {
     &AddParseCommand,
     &AddCheckCommand,
+    &AddRunCommand,
+    &AddExplainCommand,
 };
 
 // CLI11's default message ends with "Run with --help"; point at the help of

@@ -101,6 +101,7 @@ const std::vector<std::string_view>& HeaderCodes() {
       codes::kMalformedCsv,
       codes::kTableHeader,
       codes::kTableCellType,
+      codes::kNotRunnable,
   };
   return kCodes;
 }

@@ -1,0 +1,221 @@
+// Compiling rules and running them over UDM events.
+//
+//   yaral::SourceFile file("rules/t1071.yaral", text);
+//   yaral::CompileResult compiled = yaral::CompileRules(file);
+//   if (!compiled.ok()) { ...print compiled.diagnostics...; return; }
+//
+//   yaral::Engine engine(compiled.rules);
+//   engine.OnDetection([](const yaral::Detection& d) {
+//     std::cout << yaral::DetectionToJson(d) << "\n";
+//   });
+//   yaral::RawEvent event;
+//   while (source.Next(event)) engine.Feed(event.json);  // yaral/event_source.h
+//   engine.Finish();  // closes the windows still open
+//
+// Compiling checks the rule exactly as `yaral check` does (without lint) and
+// lowers it into an immutable plan (docs/architecture.md): per event
+// variable a filter program over the few fields the rule reads, the joins,
+// the match key and window, the outcome and condition programs. The engine
+// reads only those fields from each event (simdjson) and keeps, per rule,
+// only the rows of events that passed their filters and can still fall in
+// an open window.
+//
+// Time: event time is `metadata.event_timestamp`. Input need not be sorted:
+// a window closes once the latest event time seen has passed its end by
+// `EngineOptions::allowed_lateness_seconds`; an event older than that for
+// every window it could join is counted in `EngineStats::late_events` and
+// not evaluated. `Finish()` closes every window. The semantics (hop windows,
+// event copies, zero values...) are in docs/semantics.md.
+//
+// Errors are values: nothing here throws. A rule that does not compile
+// comes back as diagnostics; an event that is not a JSON object is refused
+// by Feed() with InvalidArgument and counted; a function that fails at run
+// time (an invalid CIDR from a data table) is counted by message in
+// EngineStats::runtime_errors and its predicate is false.
+//
+// Thread-safety: a CompiledRule is immutable and may be shared by any number
+// of threads and engines. An Engine is single-threaded: use one per thread
+// (for example one per input shard) with the same rules.
+#ifndef YARAL_ENGINE_H_
+#define YARAL_ENGINE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "yaral/data_tables.h"
+#include "yaral/diagnostics.h"
+#include "yaral/reference_lists.h"
+#include "yaral/source.h"
+#include "yaral/udm_values.h"
+#include "yaral/value.h"
+
+namespace yaral {
+
+namespace plan {
+struct Plan;  // lib/compile/plan.h
+}  // namespace plan
+
+struct CompileOptions {
+  // Reference lists and data tables the rules may name (`%name`,
+  // `%table.column`). A rule naming one that is absent does not compile
+  // (E705). Shared, so compiled rules can keep them alive.
+  std::shared_ptr<const ReferenceListSet> lists;
+  std::shared_ptr<const DataTableSet> tables;
+};
+
+// One rule, checked and lowered. Cheap to copy (the plan is shared).
+class CompiledRule {
+ public:
+  const std::string& name() const;
+  // `meta:` entries in rule order; values keep their literal types.
+  const std::vector<std::pair<std::string, Value>>& meta() const;
+  // True with a match section (windows, groups); false for single-event
+  // rules, which give one detection per qualifying event.
+  bool has_match() const;
+  // The plan as `yaral explain` prints it: event variables with their
+  // filters, fields read, joins, match key and window, outcomes, condition.
+  std::string Explain() const;
+
+  const plan::Plan& plan() const { return *plan_; }
+  explicit CompiledRule(std::shared_ptr<const plan::Plan> plan) : plan_(std::move(plan)) {}
+
+ private:
+  std::shared_ptr<const plan::Plan> plan_;
+};
+
+struct CompileResult {
+  std::vector<CompiledRule> rules;      // the rules without errors
+  std::vector<Diagnostic> diagnostics;  // errors (and warnings) of all rules
+  bool ok() const;                      // no error at all
+};
+
+// Parses, checks and compiles every rule of `source`. A rule with an error
+// is left out of `rules`; the others still compile.
+CompileResult CompileRules(const SourceFile& source, const CompileOptions& options = {});
+
+// ------------------------------------------------------------------ output
+
+struct NamedValue {
+  std::string name;
+  Value value;
+};
+
+struct DetectionWindow {
+  UdmTimestamp start;
+  UdmTimestamp end;
+};
+
+// The events one event variable contributed to a detection.
+struct EventSamples {
+  std::string variable;             // without the `$`
+  std::vector<std::string> events;  // JSON objects as read (minified)
+  int64_t total = 0;                // distinct events, samples or not
+};
+
+struct Detection {
+  std::string rule;
+  // Match variables in `match:` order, names without `$`. Empty without a
+  // match section.
+  std::vector<NamedValue> match;
+  // The window that fired. Single-event rules: the event's own time, as
+  // start and end.
+  DetectionWindow window;
+  std::vector<NamedValue> outcomes;  // `outcome:` order
+  std::vector<EventSamples> events;  // per event variable, `events:` order
+  std::vector<NamedValue> meta;
+};
+
+// The one-line JSON form `yaral run` prints (docs/cli.md):
+// {"rule":..., "match":{...}, "window":{"start":..., "end":...},
+//  "outcomes":{...}, "events":{"e":[...]}, "meta":{...}}
+std::string DetectionToJson(const Detection& detection);
+
+// ------------------------------------------------------------------ engine
+
+struct EngineOptions {
+  // Event samples kept per event variable and detection (SecOps keeps 10);
+  // 0 keeps them all.
+  size_t max_samples = 10;
+  // How far behind the latest event time seen an event may arrive and still
+  // count. Larger values hold windows open longer (more memory).
+  int64_t allowed_lateness_seconds = 3600;
+  // "Now" for timestamp.now() / current_seconds(); unset means the latest
+  // event time seen, so runs are reproducible.
+  std::optional<int64_t> now_seconds;
+  uint64_t random_seed = 0;  // math.random
+  // Values for metrics.* functions (docs/functions.md#metrics). Unset: a
+  // rule calling one gets a runtime error "not available locally".
+  std::function<std::optional<double>(std::string_view function,
+                                      std::span<const std::pair<std::string_view, Value>> named)>
+      metrics;
+  // Called with a one-line explanation for each event or window that did
+  // not produce a detection, when set (`yaral run --explain`, `yaral test`).
+  // Costs time: leave unset in production.
+  std::function<void(std::string_view rule, std::string_view message)> explain;
+};
+
+struct EngineStats {
+  int64_t events = 0;          // accepted by Feed()
+  int64_t invalid_events = 0;  // refused by Feed(): not a JSON object
+  int64_t late_events = 0;     // arrived after every window they could join closed
+  int64_t rows_kept = 0;       // event copies that passed a variable's filters
+  int64_t detections = 0;
+  int64_t suppressed = 0;      // detections dropped by `suppression_window`
+  int64_t runtime_errors = 0;  // all messages together
+  std::map<std::string, int64_t> runtime_errors_by_message;
+  size_t peak_live_rows = 0;   // rows held for open windows at the worst moment
+};
+
+class Engine {
+ public:
+  using DetectionCallback = std::function<void(const Detection&)>;
+
+  explicit Engine(std::vector<CompiledRule> rules, EngineOptions options = {});
+  ~Engine();
+  Engine(Engine&&) noexcept;
+  Engine& operator=(Engine&&) noexcept;
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // Where detections go. Without a callback they are collected and handed
+  // out by TakeDetections().
+  void OnDetection(DetectionCallback callback);
+
+  // One UDM event as JSON text (an object; any spelling docs/events.md
+  // accepts). InvalidArgument when it is not a JSON object; the event is
+  // then counted in invalid_events and ignored.
+  absl::Status Feed(std::string_view event_json);
+
+  // Closes every open window, emitting what they hold. Feed() after
+  // Finish() starts a new run with the same rules.
+  void Finish();
+
+  // Detections collected when no callback is set, in emission order.
+  std::vector<Detection> TakeDetections();
+
+  const EngineStats& stats() const;
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Runs `rules` over `events` (JSON objects) and returns every detection: the
+// batch form of Engine for tests and small inputs.
+std::vector<Detection> RunRules(const std::vector<CompiledRule>& rules,
+                                std::span<const std::string> events,
+                                const EngineOptions& options = {});
+
+}  // namespace yaral
+
+#endif  // YARAL_ENGINE_H_

@@ -1,0 +1,107 @@
+// yaral::Engine: one event reader shared by every rule, one runner per rule.
+#include <algorithm>
+#include <limits>
+
+#include "engine/event_reader.h"
+#include "engine/rule_runner.h"
+#include "yaral/engine.h"
+
+namespace yaral {
+
+class Engine::Impl {
+ public:
+  Impl(std::vector<CompiledRule> rules, EngineOptions options)
+      : rules_(std::move(rules)), options_(std::move(options)) {
+    context_.now_seconds = options_.now_seconds.value_or(0);
+    context_.random_seed = options_.random_seed;
+    context_.metrics = options_.metrics;
+    auto emit = [this](Detection&& d) {
+      if (callback_) {
+        callback_(d);
+      } else {
+        collected_.push_back(std::move(d));
+      }
+    };
+    for (const CompiledRule& rule : rules_) {
+      runners_.push_back(
+          std::make_unique<engine::RuleRunner>(rule, reader_, options_, context_, stats_, emit));
+    }
+    reader_.AddTimeFields();
+  }
+
+  absl::Status Feed(std::string_view json) {
+    if (absl::Status status = reader_.Read(json); !status.ok()) {
+      ++stats_.invalid_events;
+      return status;
+    }
+    const int64_t event = ++sequence_;
+    ++stats_.events;
+    const UdmTimestamp time = reader_.time();
+    latest_ = std::max(latest_, time.seconds);
+    // The run's clock follows the data, never the wall clock, unless the
+    // caller fixes it.
+    if (!options_.now_seconds) context_.now_seconds = latest_;
+    bool late = false;
+    for (auto& runner : runners_) late = !runner->OnEvent(event, json, time) || late;
+    if (late) ++stats_.late_events;
+    const int64_t watermark = latest_ - std::max<int64_t>(0, options_.allowed_lateness_seconds);
+    if (watermark > watermark_) {
+      watermark_ = watermark;
+      for (auto& runner : runners_) runner->Advance(watermark_);
+    }
+    size_t live = 0;
+    for (auto& runner : runners_) live += runner->live_rows();
+    stats_.peak_live_rows = std::max(stats_.peak_live_rows, live);
+    return absl::OkStatus();
+  }
+
+  void Finish() {
+    for (auto& runner : runners_) runner->Finish();
+    latest_ = std::numeric_limits<int64_t>::min();
+    watermark_ = std::numeric_limits<int64_t>::min();
+  }
+
+  EngineStats stats_;
+  DetectionCallback callback_;
+  std::vector<Detection> collected_;
+
+ private:
+  std::vector<CompiledRule> rules_;
+  EngineOptions options_;
+  functions::EvalContext context_;
+  engine::EventReader reader_;
+  std::vector<std::unique_ptr<engine::RuleRunner>> runners_;
+  int64_t sequence_ = 0;
+  int64_t latest_ = std::numeric_limits<int64_t>::min();
+  int64_t watermark_ = std::numeric_limits<int64_t>::min();
+};
+
+Engine::Engine(std::vector<CompiledRule> rules, EngineOptions options)
+    : impl_(std::make_unique<Impl>(std::move(rules), std::move(options))) {}
+Engine::~Engine() = default;
+Engine::Engine(Engine&&) noexcept = default;
+Engine& Engine::operator=(Engine&&) noexcept = default;
+
+void Engine::OnDetection(DetectionCallback callback) { impl_->callback_ = std::move(callback); }
+
+absl::Status Engine::Feed(std::string_view event_json) { return impl_->Feed(event_json); }
+
+void Engine::Finish() { impl_->Finish(); }
+
+std::vector<Detection> Engine::TakeDetections() {
+  std::vector<Detection> out = std::move(impl_->collected_);
+  impl_->collected_.clear();
+  return out;
+}
+
+const EngineStats& Engine::stats() const { return impl_->stats_; }
+
+std::vector<Detection> RunRules(const std::vector<CompiledRule>& rules,
+                                std::span<const std::string> events, const EngineOptions& options) {
+  Engine engine(rules, options);
+  for (const std::string& event : events) (void)engine.Feed(event);
+  engine.Finish();
+  return engine.TakeDetections();
+}
+
+}  // namespace yaral

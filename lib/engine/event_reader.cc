@@ -1,0 +1,520 @@
+#include "engine/event_reader.h"
+
+#include <simdjson.h>
+
+#include <cstring>
+
+namespace yaral::engine {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+bool KeyMatches(const TrieNode& node, std::string_view key) {
+  return key == node.name || key == node.json_name;
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------ trie
+
+FieldTrie::FieldTrie() { nodes_.emplace_back(); }
+
+int FieldTrie::Child(int parent, const plan::FieldStep& step) {
+  for (int c : nodes_[parent].children) {
+    if (nodes_[c].name == step.name) return c;
+  }
+  TrieNode node;
+  node.name = step.name;
+  node.json_name = step.json_name;
+  node.type = step.type;
+  node.enum_type = step.enum_type;
+  node.repeated = step.repeated;
+  node.label_list = step.label_list;
+  node.parent = parent;
+  const TrieNode& p = nodes_[parent];
+  node.repeated_ancestor = p.repeated ? parent : p.repeated_ancestor;
+  nodes_.push_back(std::move(node));
+  const int index = static_cast<int>(nodes_.size() - 1);
+  nodes_[parent].children.push_back(index);
+  return index;
+}
+
+std::vector<int> FieldTrie::Add(const plan::FieldPath& path) {
+  std::vector<int> out;
+  int current = kRoot;
+  for (const plan::FieldStep& step : path.steps) {
+    current = Child(current, step);
+    if (step.key) {
+      // A keyed read is a leaf under the map (or Label list) node. Its items
+      // belong to the map's parent element: a lookup, not a level.
+      int keyed = -1;
+      for (int k : nodes_[current].keyed) {
+        if (nodes_[k].name == *step.key) keyed = k;
+      }
+      if (keyed < 0) {
+        TrieNode node;
+        node.name = *step.key;
+        node.json_name = *step.key;
+        node.type = FieldType::kString;
+        node.is_key = true;
+        node.parent = current;
+        const TrieNode& map = nodes_[current];
+        node.repeated_ancestor = map.repeated_ancestor;
+        nodes_.push_back(std::move(node));
+        keyed = static_cast<int>(nodes_.size() - 1);
+        nodes_[current].keyed.push_back(keyed);
+      }
+      current = keyed;
+    }
+    out.push_back(current);
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ reader
+
+struct EventReader::Parser {
+  od::parser parser;
+  std::vector<TrieNode>* nodes = nullptr;
+
+  Item& Push(int node, uint32_t parent, uint32_t position) {
+    TrieNode& n = (*nodes)[node];
+    if (n.count == n.items.size()) n.items.emplace_back();
+    Item& item = n.items[n.count++];
+    item.parent = parent;
+    item.position = position;
+    return item;
+  }
+
+  static void SetNumberAsString(Value& out, od::value& v) {
+    std::string_view raw = v.raw_json_token();
+    while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' ||
+                            raw.back() == '\t')) {
+      raw.remove_suffix(1);
+    }
+    out.SetString(raw);
+  }
+
+  // One scalar leaf value.
+  void Leaf(od::value v, int node, uint32_t parent, uint32_t position) {
+    TrieNode& n = (*nodes)[node];
+    od::json_type type;
+    if (v.type().get(type) != simdjson::SUCCESS) return;
+    if (type == od::json_type::null) return;  // absent: the zero value
+    Item& item = Push(node, parent, position);
+    Value& out = item.value;
+    std::string_view text;
+    switch (n.type) {
+      case FieldType::kString:
+      case FieldType::kBytes:
+        if (type == od::json_type::string && v.get_string().get(text) == simdjson::SUCCESS) {
+          out.SetString(text);
+        } else if (type == od::json_type::number) {
+          SetNumberAsString(out, v);
+        } else if (type == od::json_type::boolean) {
+          bool b = false;
+          if (v.get_bool().get(b) != simdjson::SUCCESS) b = false;
+          out.SetString(b ? "true" : "false");
+        } else {
+          out = Value();
+        }
+        return;
+      case FieldType::kEnum: {
+        if (type == od::json_type::string && v.get_string().get(text) == simdjson::SUCCESS) {
+          if (n.enum_type != nullptr && !text.empty() && (text[0] >= '0' && text[0] <= '9')) {
+            if (const EnumValue* e = ResolveEnum(*n.enum_type, text)) text = e->name;
+          }
+          out.SetString(text);
+        } else if (type == od::json_type::number) {
+          int64_t number = 0;
+          const EnumValue* e = nullptr;
+          if (v.get_int64().get(number) == simdjson::SUCCESS && n.enum_type != nullptr) {
+            e = ResolveEnumNumber(*n.enum_type, number);
+          }
+          if (e != nullptr) {
+            out.SetString(e->name);
+          } else {
+            SetNumberAsString(out, v);
+          }
+        } else {
+          out = Value();
+        }
+        return;
+      }
+      case FieldType::kInt:
+      case FieldType::kUint:
+      case FieldType::kFloat: {
+        if (type == od::json_type::string && v.get_string().get(text) == simdjson::SUCCESS) {
+          if (n.type == FieldType::kInt) {
+            auto parsed = ParseInt64(text);
+            out = parsed.ok() ? Value::Int(*parsed) : Value();
+          } else if (n.type == FieldType::kUint) {
+            auto parsed = ParseUint64(text);
+            out = parsed.ok() ? Value::Uint(*parsed) : Value();
+          } else {
+            char* end = nullptr;
+            std::string copy(text);
+            double d = std::strtod(copy.c_str(), &end);
+            out = end != nullptr && *end == '\0' && !copy.empty() ? Value::Float(d) : Value();
+          }
+          return;
+        }
+        if (type != od::json_type::number) {
+          out = Value();
+          return;
+        }
+        od::number number;
+        if (v.get_number().get(number) != simdjson::SUCCESS) {
+          out = Value();
+          return;
+        }
+        if (n.type == FieldType::kFloat) {
+          out = Value::Float(number.as_double());
+        } else if (number.is_int64()) {
+          out = n.type == FieldType::kUint && number.get_int64() >= 0
+                    ? Value::Uint(static_cast<uint64_t>(number.get_int64()))
+                    : Value::Int(number.get_int64());
+        } else if (number.is_uint64()) {
+          out = Value::Uint(number.get_uint64());
+        } else {
+          // 1.0 for an integer field: keep the number, as a float.
+          out = Value::Float(number.as_double());
+        }
+        return;
+      }
+      case FieldType::kBool: {
+        bool b = false;
+        if (type == od::json_type::boolean && v.get_bool().get(b) == simdjson::SUCCESS) {
+          out = Value::Bool(b);
+        } else if (type == od::json_type::string && v.get_string().get(text) == simdjson::SUCCESS) {
+          out = Value::Bool(text == "true");
+        } else {
+          out = Value();
+        }
+        return;
+      }
+      default:
+        out = Value();
+        return;
+    }
+  }
+
+  // A Timestamp or Duration: `.seconds` / `.nanos` come from an RFC 3339
+  // string, a number of seconds or a {seconds, nanos} object.
+  void Timestamp(od::value v, int node, uint32_t parent) {
+    TrieNode& n = (*nodes)[node];
+    od::json_type type;
+    if (v.type().get(type) != simdjson::SUCCESS) return;
+    int64_t seconds = 0;
+    int64_t nanos = 0;
+    std::string_view text;
+    if (type == od::json_type::string) {
+      if (v.get_string().get(text) != simdjson::SUCCESS) return;
+      auto t = ParseTimestamp(text);
+      if (!t.ok()) {
+        auto s = ParseInt64(text);  // epoch seconds as a string
+        if (!s.ok()) return;
+        seconds = *s;
+      } else {
+        seconds = t->seconds;
+        nanos = t->nanos;
+      }
+    } else if (type == od::json_type::number) {
+      double d = 0;
+      if (v.get_double().get(d) != simdjson::SUCCESS) return;
+      seconds = static_cast<int64_t>(d);
+    } else if (type == od::json_type::object) {
+      od::object object;
+      if (v.get_object().get(object) != simdjson::SUCCESS) return;
+      for (auto field : object) {
+        std::string_view key;
+        if (field.unescaped_key().get(key) != simdjson::SUCCESS) return;
+        od::value part;
+        if (field.value().get(part) != simdjson::SUCCESS) return;
+        int64_t* target = key == "seconds" ? &seconds : key == "nanos" ? &nanos : nullptr;
+        if (target == nullptr) continue;
+        od::json_type part_type;
+        if (part.type().get(part_type) != simdjson::SUCCESS) return;
+        if (part_type == od::json_type::string) {
+          if (part.get_string().get(text) != simdjson::SUCCESS) return;
+          auto parsed = ParseInt64(text);
+          if (parsed.ok()) *target = *parsed;
+        } else if (part_type == od::json_type::number) {
+          int64_t i = 0;
+          if (part.get_int64().get(i) == simdjson::SUCCESS) *target = i;
+        }
+      }
+    } else {
+      return;
+    }
+    if (n.children.empty()) {
+      // The timestamp itself (`earliest($e.metadata.event_timestamp)`):
+      // read as Unix seconds.
+      Push(node, parent, 0).value = Value::Int(seconds);
+      return;
+    }
+    for (int c : n.children) {
+      TrieNode& child = (*nodes)[c];
+      if (child.name == "seconds") Push(c, parent, 0).value = Value::Int(seconds);
+      if (child.name == "nanos") Push(c, parent, 0).value = Value::Int(nanos);
+    }
+  }
+
+  // A map entry value: a string, or the Struct encoding {"stringValue": s}.
+  void MapEntry(od::value v, int keyed, uint32_t parent) {
+    TrieNode& n = (*nodes)[keyed];
+    // The first value wins (spec §4.10): keep one per parent element.
+    if (n.count > 0 && n.items[n.count - 1].parent == parent) return;
+    od::json_type type;
+    if (v.type().get(type) != simdjson::SUCCESS) return;
+    std::string_view text;
+    if (type == od::json_type::string) {
+      if (v.get_string().get(text) != simdjson::SUCCESS) return;
+      Push(keyed, parent, 0).value.SetString(text);
+    } else if (type == od::json_type::object) {
+      od::object object;
+      if (v.get_object().get(object) != simdjson::SUCCESS) return;
+      for (auto field : object) {
+        std::string_view key;
+        if (field.unescaped_key().get(key) != simdjson::SUCCESS) return;
+        if (key != "stringValue" && key != "string_value") continue;
+        od::value inner;
+        if (field.value().get(inner) != simdjson::SUCCESS) return;
+        if (inner.get_string().get(text) == simdjson::SUCCESS) {
+          Push(keyed, parent, 0).value.SetString(text);
+        }
+        return;
+      }
+    }
+  }
+
+  int KeyedChild(const TrieNode& map, std::string_view key) const {
+    for (int k : map.keyed) {
+      if ((*nodes)[k].name == key) return k;
+    }
+    return -1;
+  }
+
+  // A Struct (`additional`, `fields`): entries are read by key. The JSON may
+  // be the canonical object or {"fields": {...}} (the explicit encoding).
+  void Struct(od::object object, int node, uint32_t parent) {
+    const TrieNode& n = (*nodes)[node];
+    int fields_child = -1;
+    for (int c : n.children) {
+      if ((*nodes)[c].name == "fields") fields_child = c;
+    }
+    const int map = fields_child >= 0 ? fields_child : node;
+    for (auto field : object) {
+      std::string_view key;
+      if (field.unescaped_key().get(key) != simdjson::SUCCESS) return;
+      od::value v;
+      if (field.value().get(v) != simdjson::SUCCESS) return;
+      if (key == "fields") {
+        od::object inner;
+        if (v.get_object().get(inner) == simdjson::SUCCESS) Struct(inner, map, parent);
+        continue;
+      }
+      int keyed = KeyedChild((*nodes)[map], key);
+      if (keyed >= 0) MapEntry(v, keyed, parent);
+    }
+  }
+
+  // One Label element {key, value} of a list read by key.
+  void LabelEntry(od::object object, const TrieNode& list, uint32_t parent) {
+    bool has_key = false;
+    bool has_value = false;
+    for (auto field : object) {
+      std::string_view name;
+      if (field.unescaped_key().get(name) != simdjson::SUCCESS) return;
+      std::string_view text;
+      if (name == "key" && field.value().get_string().get(text) == simdjson::SUCCESS) {
+        label_key_.assign(text);
+        has_key = true;
+      } else if (name == "value" && field.value().get_string().get(text) == simdjson::SUCCESS) {
+        label_value_.assign(text);
+        has_value = true;
+      }
+    }
+    if (!has_key) return;
+    const int keyed = KeyedChild(list, label_key_);
+    if (keyed < 0) return;
+    TrieNode& n = (*nodes)[keyed];
+    if (n.count > 0 && n.items[n.count - 1].parent == parent) return;  // first wins
+    Push(keyed, parent, 0).value.SetString(has_value ? std::string_view(label_value_) : "");
+  }
+
+  // One element (or the single value) of a field.
+  simdjson::error_code Element(od::value v, int node, uint32_t parent, uint32_t position) {
+    TrieNode& n = (*nodes)[node];
+    if (n.type == FieldType::kTimestamp || n.type == FieldType::kDuration) {
+      uint32_t element_parent = parent;
+      if (n.repeated && !n.children.empty()) {
+        Push(node, parent, position);
+        element_parent = static_cast<uint32_t>(n.count - 1);
+      }
+      Timestamp(v, node, element_parent);
+      return simdjson::SUCCESS;
+    }
+    if (n.children.empty() && n.keyed.empty()) {
+      Leaf(v, node, parent, position);
+      return simdjson::SUCCESS;
+    }
+    od::json_type type;
+    if (auto error = v.type().get(type)) return error;
+    uint32_t element_parent = parent;
+    if (n.repeated) {
+      Push(node, parent, position);
+      element_parent = static_cast<uint32_t>(n.count - 1);
+    }
+    if (type != od::json_type::object) return simdjson::SUCCESS;
+    od::object object;
+    if (auto error = v.get_object().get(object)) return error;
+    if (n.type == FieldType::kMap) {
+      Struct(object, node, element_parent);
+      return simdjson::SUCCESS;
+    }
+    if (n.label_list && !n.keyed.empty() && n.children.empty()) {
+      // Only read by key: the lookup belongs to the list's parent element.
+      LabelEntry(object, n, parent);
+      return simdjson::SUCCESS;
+    }
+    return Object(object, node, element_parent);
+  }
+
+  simdjson::error_code Value_(od::value v, int node, uint32_t parent) {
+    TrieNode& n = (*nodes)[node];
+    if (n.repeated) {
+      od::json_type type;
+      if (auto error = v.type().get(type)) return error;
+      if (type == od::json_type::array) {
+        od::array array;
+        if (auto error = v.get_array().get(array)) return error;
+        uint32_t position = 0;
+        for (auto element : array) {
+          od::value e;
+          if (auto error = element.get(e)) return error;
+          if (auto error = Element(e, node, parent, position++)) return error;
+        }
+        return simdjson::SUCCESS;
+      }
+      // A scalar where a list is expected: a one-element list.
+    }
+    return Element(v, node, parent, 0);
+  }
+
+  simdjson::error_code Object(od::object object, int node, uint32_t parent) {
+    const TrieNode& n = (*nodes)[node];
+    for (auto field : object) {
+      std::string_view key;
+      if (auto error = field.unescaped_key().get(key)) return error;
+      int child = -1;
+      for (int c : n.children) {
+        if (KeyMatches((*nodes)[c], key)) {
+          child = c;
+          break;
+        }
+      }
+      if (child < 0) continue;  // not read by the rule: skipped unparsed
+      od::value v;
+      if (auto error = field.value().get(v)) return error;
+      if (auto error = Value_(v, child, parent)) return error;
+    }
+    return simdjson::SUCCESS;
+  }
+
+  std::string label_key_;
+  std::string label_value_;
+};
+
+EventReader::EventReader() : parser_(std::make_unique<Parser>()) {}
+EventReader::~EventReader() = default;
+
+void EventReader::AddTimeFields() {
+  auto add = [&](plan::Root root, std::vector<std::string> names) {
+    const MessageInfo* message = &UdmSchema::Get().RootMessage(
+        root == plan::Root::kUdm ? PathRoot::kUdm : PathRoot::kGraph);
+    plan::FieldPath path;
+    path.root = root;
+    for (size_t i = 0; i < names.size(); ++i) {
+      plan::FieldStep step;
+      step.name = names[i];
+      const FieldInfo* field = message != nullptr ? message->FindField(names[i]) : nullptr;
+      if (field != nullptr) {
+        step.json_name = std::string(field->json_name);
+        step.type = field->type;
+        message = field->message;
+      } else {
+        step.json_name = names[i];
+        step.type = FieldType::kInt;
+        step.timestamp_part = true;
+        message = nullptr;
+      }
+      path.steps.push_back(step);
+    }
+    std::vector<std::string> nanos_names = names;
+    nanos_names.back() = "nanos";
+    std::vector<int> nodes = trie(root).Add(path);
+    path.steps.back().name = "nanos";
+    path.steps.back().json_name = "nanos";
+    std::vector<int> nanos = trie(root).Add(path);
+    time_[static_cast<int>(root)] = {nodes.back(), nanos.back()};
+  };
+  add(plan::Root::kUdm, {"metadata", "event_timestamp", "seconds"});
+  add(plan::Root::kGraph, {"metadata", "interval", "start_time", "seconds"});
+}
+
+absl::Status EventReader::Read(std::string_view json) {
+  // Decide the root from the top-level keys without a second parse: entity
+  // records carry `entity`; its presence near the top is typical but not
+  // guaranteed, so the object's own keys are checked below.
+  buffer_.resize(json.size() + simdjson::SIMDJSON_PADDING);
+  std::memcpy(buffer_.data(), json.data(), json.size());
+  simdjson::padded_string_view padded(buffer_.data(), json.size(), buffer_.size());
+  od::document doc;
+  if (auto error = parser_->parser.iterate(padded).get(doc)) {
+    return absl::InvalidArgumentError(std::string("invalid JSON: ") + simdjson::error_message(error));
+  }
+  od::object object;
+  if (doc.get_object().get(object) != simdjson::SUCCESS) {
+    return absl::InvalidArgumentError("an event must be a JSON object");
+  }
+  // The record kind: entity-graph records have a top-level `entity`.
+  root_ = plan::Root::kUdm;
+  {
+    bool is_entity = false;
+    for (auto field : object) {
+      std::string_view key;
+      if (field.unescaped_key().get(key) != simdjson::SUCCESS) break;
+      if (key == "entity") {
+        is_entity = true;
+        break;
+      }
+    }
+    if (is_entity) root_ = plan::Root::kGraph;
+    if (auto error = object.reset().error()) {
+      return absl::InvalidArgumentError(std::string("invalid JSON: ") + simdjson::error_message(error));
+    }
+  }
+  for (FieldTrie& t : tries_) {
+    for (TrieNode& n : t.nodes()) n.count = 0;
+  }
+  parser_->nodes = &trie(root_).nodes();
+  if (auto error = parser_->Object(object, FieldTrie::kRoot, 0)) {
+    return absl::InvalidArgumentError(std::string("invalid JSON: ") + simdjson::error_message(error));
+  }
+  return absl::OkStatus();
+}
+
+UdmTimestamp EventReader::time() const {
+  const TimeFields& f = time_[static_cast<int>(root_)];
+  const std::vector<TrieNode>& nodes = tries_[static_cast<int>(root_)].nodes();
+  UdmTimestamp t;
+  if (f.seconds >= 0 && nodes[f.seconds].count > 0) t.seconds = nodes[f.seconds].items[0].value.int_value();
+  if (f.nanos >= 0 && nodes[f.nanos].count > 0) {
+    int64_t n = nodes[f.nanos].items[0].value.int_value();
+    t.nanos = static_cast<int32_t>(n >= 0 && n < 1000000000 ? n : 0);
+  }
+  return t;
+}
+
+}  // namespace yaral::engine

@@ -1,0 +1,111 @@
+// Reading the fields a plan needs out of one UDM event's JSON.
+//
+// The plan's field paths are merged into a trie (one per record root: UDM
+// event or entity). The reader walks the event's JSON once with simdjson
+// On-Demand, descends only into keys the trie knows (either spelling:
+// `event_timestamp` or `eventTimestamp`), skips everything else, and stores
+// the values it meets per trie node as `Item`s. Repeated fields keep their
+// structure: every item records the element of the nearest repeated
+// ancestor it belongs to and its position there, which is what event-copy
+// unnesting (rows.h) and `[N]` need.
+//
+// Values are decoded the way docs/events.md describes (int64 as strings,
+// timestamps as RFC 3339 or {seconds, nanos}, enums by name or number, a
+// scalar where a list is expected). A value of the wrong JSON type for its
+// field reads as the zero value, as an absent field would.
+//
+// Private to lib/engine. Not thread-safe: one reader per engine; its storage
+// is reused from event to event, so a steady stream allocates nothing.
+#ifndef YARAL_LIB_ENGINE_EVENT_READER_H_
+#define YARAL_LIB_ENGINE_EVENT_READER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "compile/plan.h"
+#include "yaral/udm_values.h"
+#include "yaral/value.h"
+
+namespace yaral::engine {
+
+// One value (or, for a repeated message, one element) found in the event.
+struct Item {
+  uint32_t parent = 0;    // item index in the nearest repeated ancestor; 0 at the root
+  uint32_t position = 0;  // index within its JSON array (0 for a scalar)
+  Value value;            // leaves only
+};
+
+struct TrieNode {
+  std::string name;
+  std::string json_name;
+  FieldType type = FieldType::kString;
+  const EnumInfo* enum_type = nullptr;
+  bool repeated = false;
+  bool label_list = false;
+  bool is_key = false;             // a `["k"]` read under its parent
+  int parent = -1;
+  int repeated_ancestor = -1;      // nearest repeated ancestor node, -1 = root
+  std::vector<int> children;       // by field name
+  std::vector<int> keyed;          // `["k"]` reads (is_key nodes)
+  // Decoded items of the current event: the first `count` are live.
+  std::vector<Item> items;
+  size_t count = 0;
+};
+
+// The trie of one root, built from a plan's field paths.
+class FieldTrie {
+ public:
+  // Adds `path`; returns the node of each step (so steps[i] -> nodes[i]).
+  std::vector<int> Add(const plan::FieldPath& path);
+  std::vector<TrieNode>& nodes() { return nodes_; }
+  const std::vector<TrieNode>& nodes() const { return nodes_; }
+  static constexpr int kRoot = 0;
+
+  FieldTrie();
+
+ private:
+  int Child(int parent, const plan::FieldStep& step);
+  std::vector<TrieNode> nodes_;
+};
+
+// Where the event's time is found in each trie.
+struct TimeFields {
+  int seconds = -1;
+  int nanos = -1;
+};
+
+class EventReader {
+ public:
+  EventReader();
+  ~EventReader();
+
+  FieldTrie& trie(plan::Root root) { return tries_[static_cast<int>(root)]; }
+  // Adds metadata.event_timestamp (UDM) / metadata.interval.start_time
+  // (entities) to the tries; call once, after every path was added.
+  void AddTimeFields();
+
+  // Reads `json` (one JSON object). Which trie is filled depends on the
+  // record: an object with a top-level `entity` key is an entity-graph
+  // record, anything else a UDM event. InvalidArgument when the text is not
+  // a JSON object.
+  absl::Status Read(std::string_view json);
+
+  plan::Root root() const { return root_; }
+  UdmTimestamp time() const;
+
+ private:
+  struct Parser;
+  std::unique_ptr<Parser> parser_;
+  FieldTrie tries_[3];
+  TimeFields time_[3];
+  plan::Root root_ = plan::Root::kUdm;
+  std::string buffer_;  // the event copied with simdjson's padding
+};
+
+}  // namespace yaral::engine
+
+#endif  // YARAL_LIB_ENGINE_EVENT_READER_H_

@@ -1,0 +1,583 @@
+#include "engine/rule_runner.h"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <limits>
+#include <set>
+
+namespace yaral::engine {
+namespace {
+
+// Event copies of one event and variable beyond this are a runaway cross
+// product of repeated fields; the rest are dropped and counted.
+constexpr size_t kMaxRowsPerEvent = 10000;
+// Bindings of one window beyond this: a join without a selective key.
+constexpr size_t kMaxBindingsPerWindow = 1000000;
+
+int64_t FloorDiv(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
+  return q;
+}
+
+std::shared_ptr<const std::string> Minified(std::string_view json) {
+  auto out = std::make_shared<std::string>(json.size(), '\0');
+  size_t length = 0;
+  if (simdjson::minify(json.data(), json.size(), out->data(), length) != simdjson::SUCCESS) {
+    *out = std::string(json);
+    return out;
+  }
+  out->resize(length);
+  return out;
+}
+
+uint64_t Mix(uint64_t h, uint64_t x) {
+  h ^= x + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  return h;
+}
+
+void CollectSlotNodes(const plan::Plan& plan, plan::NodeRef ref, std::vector<plan::NodeRef>& out) {
+  if (ref < 0) return;
+  const plan::Node& node = plan.nodes[ref];
+  if (node.op == plan::Op::kSlot || node.op == plan::Op::kPlaceholder) out.push_back(ref);
+  for (plan::NodeRef arg : node.args) CollectSlotNodes(plan, arg, out);
+}
+
+}  // namespace
+
+RuleRunner::RuleRunner(const CompiledRule& rule, EventReader& reader, const EngineOptions& options,
+                       const functions::EvalContext& context, EngineStats& stats,
+                       std::function<void(Detection&&)> emit)
+    : plan_(rule.plan()),
+      options_(options),
+      stats_(stats),
+      emit_(std::move(emit)),
+      evaluator_(plan_, context, stats.runtime_errors_by_message, stats.runtime_errors),
+      reader_(reader),
+      next_window_start_(std::numeric_limits<int64_t>::min()),
+      sliding_horizon_(std::numeric_limits<int64_t>::min()) {
+  builders_.reserve(plan_.variables.size());
+  for (size_t v = 0; v < plan_.variables.size(); ++v) {
+    builders_.emplace_back(plan_, static_cast<int>(v), reader);
+  }
+  Binding none(plan_.variables.size(), nullptr);
+  for (const plan::Predicate& p : plan_.constants) {
+    if (!evaluator_.Test(p.node, none)) constants_hold_ = false;
+  }
+  for (size_t v = 0; v < plan_.variables.size(); ++v) {
+    if (!plan_.variables[v].optional) join_order_.push_back(static_cast<int>(v));
+  }
+  for (size_t v = 0; v < plan_.variables.size(); ++v) {
+    if (plan_.variables[v].optional) join_order_.push_back(static_cast<int>(v));
+  }
+  joins_at_depth_.resize(join_order_.size());
+  for (size_t j = 0; j < plan_.joins.size(); ++j) {
+    size_t depth = 0;
+    for (int v : plan_.joins[j].variables) {
+      auto it = std::find(join_order_.begin(), join_order_.end(), v);
+      depth = std::max(depth, static_cast<size_t>(it - join_order_.begin()));
+    }
+    if (depth < joins_at_depth_.size()) joins_at_depth_[depth].push_back(static_cast<int>(j));
+  }
+  rows_.resize(plan_.variables.size());
+  scratch_.placeholders.resize(plan_.placeholders.size());
+  scratch_.defined.resize(plan_.placeholders.size());
+}
+
+// ------------------------------------------------------------------ stage 1
+
+bool RuleRunner::ApplyBindings(const plan::Variable& v, Row& row, Binding& binding) {
+  for (const plan::Binding& b : v.bindings) {
+    Value scratch;
+    const Value& value = evaluator_.EvalRef(b.value, binding, scratch);
+    if (row.defined[b.placeholder]) {
+      // Assigned twice on one variable: both must agree (a filter).
+      if (!(row.placeholders[b.placeholder] == value)) {
+        if (options_.explain) {
+          reject_reason_ = "`" + b.text + "` gives " + value.DebugString() + " but $" +
+                           plan_.placeholders[b.placeholder].name + " is already " +
+                           row.placeholders[b.placeholder].DebugString();
+        }
+        return false;
+      }
+      continue;
+    }
+    row.placeholders[b.placeholder] = value;
+    row.defined[b.placeholder] = 1;
+  }
+  return true;
+}
+
+bool RuleRunner::PassesMatchZeroFilter(const Binding& binding) const {
+  if (plan_.allow_zero_values) return true;
+  for (int ph : plan_.match.keys) {
+    const plan::Placeholder& p = plan_.placeholders[ph];
+    if (!p.from_field) continue;
+    if (Evaluator::PlaceholderValue(plan_, binding, ph).IsZero()) return false;
+  }
+  return true;
+}
+
+std::string RuleRunner::Describe(const plan::Predicate& predicate, const Binding& binding) {
+  std::vector<plan::NodeRef> leaves;
+  CollectSlotNodes(plan_, predicate.node, leaves);
+  std::string out;
+  std::set<std::string> seen;
+  for (plan::NodeRef ref : leaves) {
+    const plan::Node& node = plan_.nodes[ref];
+    std::string name;
+    Value scratch;
+    if (node.op == plan::Op::kSlot) {
+      const plan::Variable& v = plan_.variables[node.a];
+      name = "$" + v.name + "." + plan_.fields[v.slots[node.b].field].text;
+    } else {
+      name = "$" + plan_.placeholders[node.a].name;
+    }
+    if (!seen.insert(name).second) continue;
+    const Value& value = evaluator_.EvalRef(ref, binding, scratch);
+    out += (out.empty() ? "" : ", ") + name + " = " + value.DebugString();
+  }
+  return out;
+}
+
+void RuleRunner::BuildRows(int variable, int64_t event, UdmTimestamp time, std::string_view json,
+                           std::vector<Row>& out) {
+  const plan::Variable& v = plan_.variables[variable];
+  Binding binding(plan_.variables.size(), nullptr);
+  binding[variable] = &scratch_;
+  bool first = true;
+  std::shared_ptr<const std::string> minified;
+  reject_reason_.clear();
+  const bool complete = builders_[variable].ForEachRow(
+      [&](std::vector<Value>& slots) {
+        scratch_.slots.swap(slots);
+        std::fill(scratch_.defined.begin(), scratch_.defined.end(), 0);
+        bool keep = ApplyBindings(v, scratch_, binding);
+        if (keep) {
+          for (const plan::Predicate& f : v.filters) {
+            if (!evaluator_.Test(f.node, binding)) {
+              if (options_.explain && first) {
+                std::string values = Describe(f, binding);
+                reject_reason_ = "`" + f.text + "` is false" +
+                                 (values.empty() ? "" : " (" + values + ")");
+              }
+              keep = false;
+              break;
+            }
+          }
+        }
+        if (keep && !plan_.allow_zero_values) {
+          for (int ph : plan_.match.keys) {
+            const plan::Placeholder& p = plan_.placeholders[ph];
+            if (p.from_field && scratch_.defined[ph] && scratch_.placeholders[ph].IsZero()) {
+              if (options_.explain && first) {
+                reject_reason_ = "match variable $" + p.name +
+                                 " is the zero value, which match variables skip "
+                                 "(options: allow_zero_values = true keeps it)";
+              }
+              keep = false;
+              break;
+            }
+          }
+        }
+        first = false;
+        if (keep) {
+          if (!minified) minified = Minified(json);
+          Row row;
+          row.event = event;
+          row.time = time;
+          row.slots = scratch_.slots;
+          row.placeholders = scratch_.placeholders;
+          row.defined = scratch_.defined;
+          row.json = minified;
+          out.push_back(std::move(row));
+        }
+        scratch_.slots.swap(slots);
+        return true;
+      },
+      kMaxRowsPerEvent);
+  if (!complete) {
+    evaluator_.RecordError("more than " + std::to_string(kMaxRowsPerEvent) +
+                           " event copies from repeated fields: the rest were skipped");
+  }
+  if (options_.explain && out.empty() && !reject_reason_.empty()) {
+    Explain("event #" + std::to_string(event) + ": $" + v.name + " rejects it: " + reject_reason_);
+  }
+}
+
+bool RuleRunner::OnEvent(int64_t event, std::string_view json, UdmTimestamp time) {
+  if (!constants_hold_) return true;
+  bool late = false;
+  bool any = false;
+  for (size_t v = 0; v < plan_.variables.size(); ++v) {
+    if (plan_.variables[v].root != reader_.root()) continue;
+    if (plan_.match.window == plan::WindowKind::kNone && v > 0) break;
+    std::vector<Row> rows;
+    BuildRows(static_cast<int>(v), event, time, json, rows);
+    if (rows.empty()) continue;
+    stats_.rows_kept += static_cast<int64_t>(rows.size());
+    if (plan_.match.window == plan::WindowKind::kNone) {
+      JudgeEvent(rows, time);
+      continue;
+    }
+    any = true;
+    const bool too_late =
+        (closed_any_ && time.seconds < next_window_start_) || time.seconds < sliding_horizon_;
+    if (too_late) {
+      late = true;
+      if (options_.explain) {
+        Explain("event #" + std::to_string(event) + ": $" + plan_.variables[v].name +
+                " arrived after every window it could join had closed (allowed lateness " +
+                std::to_string(options_.allowed_lateness_seconds) + "s)");
+      }
+      continue;
+    }
+    for (Row& row : rows) Keep(static_cast<int>(v), std::move(row));
+  }
+  return !(late && any);
+}
+
+// ------------------------------------------------------------------ single-event rules
+
+void RuleRunner::JudgeEvent(std::vector<Row>& rows, UdmTimestamp time) {
+  Group group;
+  group.key.resize(plan_.placeholders.size());
+  for (const Row& row : rows) {
+    Binding b(plan_.variables.size(), nullptr);
+    b[0] = &row;
+    group.bindings.push_back(std::move(b));
+  }
+  group.window_start = group.window_end = time.seconds;
+  for (const plan::Outcome& o : plan_.outcomes) group.outcomes.push_back(evaluator_.EvalGroup(o.node, group));
+  if (!evaluator_.TestGroup(plan_.condition.node, group)) {
+    if (options_.explain) {
+      Explain("event #" + std::to_string(rows.front().event) + ": condition `" +
+              plan_.condition.text + "` is false" + ConditionValues(group));
+    }
+    return;
+  }
+  Emit(group, time, time);
+}
+
+// ------------------------------------------------------------------ windowed rules
+
+void RuleRunner::Keep(int variable, Row row) {
+  auto boxed = std::make_unique<Row>(std::move(row));
+  const Row* pointer = boxed.get();
+  std::deque<std::unique_ptr<Row>>& rows = rows_[variable];
+  const auto key = std::make_pair(pointer->time, pointer->event);
+  if (rows.empty() || std::make_pair(rows.back()->time, rows.back()->event) <= key) {
+    rows.push_back(std::move(boxed));
+  } else {
+    auto at = std::upper_bound(rows.begin(), rows.end(), key, [](const auto& k, const auto& r) {
+      return k < std::make_pair(r->time, r->event);
+    });
+    rows.insert(at, std::move(boxed));
+  }
+  ++live_rows_;
+  if (variable == plan_.match.pivot &&
+      (plan_.match.window == plan::WindowKind::kSlidingAfter ||
+       plan_.match.window == plan::WindowKind::kSlidingBefore)) {
+    pending_pivots_.emplace(std::make_pair(pointer->time.seconds, pointer->event), pointer);
+  }
+}
+
+int64_t RuleRunner::EarliestRowTime() const {
+  int64_t earliest = std::numeric_limits<int64_t>::max();
+  for (const auto& rows : rows_) {
+    if (!rows.empty()) earliest = std::min(earliest, rows.front()->time.seconds);
+  }
+  return earliest;
+}
+
+void RuleRunner::Evict(int64_t before) {
+  for (auto& rows : rows_) {
+    while (!rows.empty() && rows.front()->time.seconds < before) {
+      rows.pop_front();
+      --live_rows_;
+    }
+  }
+  for (auto* sets : {&emitted_, &explained_}) {
+    for (auto it = sets->begin(); it != sets->end();) {
+      it = it->second.window_end <= before ? sets->erase(it) : std::next(it);
+    }
+  }
+}
+
+void RuleRunner::Advance(int64_t watermark) {
+  switch (plan_.match.window) {
+    case plan::WindowKind::kHop:
+    case plan::WindowKind::kTumbling:
+      CloseHopWindows(watermark);
+      break;
+    case plan::WindowKind::kSlidingBefore:
+    case plan::WindowKind::kSlidingAfter:
+      CloseSlidingWindows(watermark);
+      break;
+    case plan::WindowKind::kNone:
+      break;
+  }
+}
+
+void RuleRunner::CloseHopWindows(int64_t watermark) {
+  const int64_t length = plan_.match.window_seconds;
+  const int64_t hop = plan_.match.hop_seconds;
+  while (live_rows_ > 0) {
+    // Skip windows holding no row: start at the first window that contains
+    // the earliest live row (the smallest aligned start s with s + D > t).
+    const int64_t earliest = EarliestRowTime();
+    const int64_t first = FloorDiv(earliest - length, hop) * hop + hop;
+    if (!closed_any_ || next_window_start_ < first) next_window_start_ = first;
+    if (next_window_start_ > watermark - length) break;
+    EvaluateWindow(next_window_start_, next_window_start_ + length, /*end_inclusive=*/false, nullptr);
+    closed_any_ = true;
+    next_window_start_ += hop;
+    Evict(next_window_start_);
+  }
+}
+
+void RuleRunner::CloseSlidingWindows(int64_t watermark) {
+  const int64_t length = plan_.match.window_seconds;
+  const bool before = plan_.match.window == plan::WindowKind::kSlidingBefore;
+  while (!pending_pivots_.empty()) {
+    auto it = pending_pivots_.begin();
+    const int64_t t = it->first.first;
+    const int64_t end = before ? t : t + length;
+    if (end > watermark) break;
+    EvaluateWindow(before ? t - length : t, end, /*end_inclusive=*/true, it->second);
+    pending_pivots_.erase(it);
+  }
+  // Rows older than every window still to come are not needed: pending
+  // pivots and pivots yet to arrive start no earlier than this.
+  int64_t low = watermark;
+  if (!pending_pivots_.empty()) low = std::min(low, pending_pivots_.begin()->first.first);
+  if (low == std::numeric_limits<int64_t>::max()) return;  // Finish(): Evict separately
+  const int64_t horizon = before ? low - length : low;
+  if (horizon > sliding_horizon_) {
+    sliding_horizon_ = horizon;
+    Evict(horizon);
+  }
+}
+
+bool RuleRunner::Consistent(const Binding& binding, const Row& row) const {
+  for (size_t ph = 0; ph < row.defined.size(); ++ph) {
+    if (!row.defined[ph]) continue;
+    for (const Row* other : binding) {
+      if (other != nullptr && other->defined[ph] && !(other->placeholders[ph] == row.placeholders[ph])) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+void RuleRunner::Join(size_t depth, Binding& binding,
+                      const std::vector<std::vector<const Row*>>& candidates,
+                      std::vector<Binding>& out) {
+  if (out.size() >= kMaxBindingsPerWindow) return;
+  if (depth == join_order_.size()) {
+    out.push_back(binding);
+    return;
+  }
+  const int v = join_order_[depth];
+  bool any = false;
+  for (const Row* row : candidates[v]) {
+    if (!Consistent(binding, *row)) continue;
+    binding[v] = row;
+    bool ok = true;
+    for (int j : joins_at_depth_[depth]) {
+      const plan::Predicate& p = plan_.joins[j];
+      bool present = true;
+      for (int x : p.variables) present = present && binding[x] != nullptr;
+      if (present && !evaluator_.Test(p.node, binding)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) {
+      any = true;
+      Join(depth + 1, binding, candidates, out);
+    }
+    binding[v] = nullptr;
+  }
+  if (!any && plan_.variables[v].optional) Join(depth + 1, binding, candidates, out);
+}
+
+std::string RuleRunner::KeyText(const Binding& binding) const {
+  std::string key;
+  for (int ph : plan_.match.keys) {
+    const Value& v = Evaluator::PlaceholderValue(plan_, binding, ph);
+    key += std::to_string(static_cast<int>(v.kind()));
+    key += v.DebugString();
+    key += '\x1f';
+  }
+  return key;
+}
+
+void RuleRunner::EvaluateWindow(int64_t start, int64_t end, bool end_inclusive, const Row* pivot) {
+  std::vector<std::vector<const Row*>> candidates(plan_.variables.size());
+  for (size_t v = 0; v < plan_.variables.size(); ++v) {
+    if (pivot != nullptr && static_cast<int>(v) == plan_.match.pivot) {
+      candidates[v].push_back(pivot);
+      continue;
+    }
+    const auto& rows = rows_[v];
+    auto it = std::lower_bound(rows.begin(), rows.end(), start,
+                               [](const auto& r, int64_t t) { return r->time.seconds < t; });
+    for (; it != rows.end(); ++it) {
+      const int64_t t = (*it)->time.seconds;
+      if (end_inclusive ? t > end : t >= end) break;
+      candidates[v].push_back(it->get());
+    }
+    if (candidates[v].empty() && !plan_.variables[v].optional) return;
+  }
+  std::vector<Binding> bindings;
+  Binding binding(plan_.variables.size(), nullptr);
+  Join(0, binding, candidates, bindings);
+  if (bindings.size() >= kMaxBindingsPerWindow) {
+    evaluator_.RecordError("more than " + std::to_string(kMaxBindingsPerWindow) +
+                           " joined bindings in one window: the rest were skipped");
+  }
+  std::vector<Group> groups;
+  std::vector<std::string> keys;
+  std::unordered_map<std::string, size_t> index;
+  for (Binding& b : bindings) {
+    if (!PassesMatchZeroFilter(b)) continue;
+    std::string key = KeyText(b);
+    auto [it, inserted] = index.emplace(key, groups.size());
+    if (inserted) {
+      groups.emplace_back();
+      keys.push_back(std::move(key));
+      Group& g = groups.back();
+      g.key.resize(plan_.placeholders.size());
+      for (int ph : plan_.match.keys) g.key[ph] = Evaluator::PlaceholderValue(plan_, b, ph);
+      g.window_start = start;
+      g.window_end = end;
+    }
+    groups[it->second].bindings.push_back(std::move(b));
+  }
+  for (size_t g = 0; g < groups.size(); ++g) JudgeGroup(groups[g], keys[g], start, end);
+}
+
+std::string RuleRunner::ConditionValues(const Group& group) {
+  std::string out;
+  for (size_t v = 0; v < plan_.variables.size(); ++v) {
+    out += (out.empty() ? "" : ", ") + std::string("#") + plan_.variables[v].name + " = " +
+           std::to_string(evaluator_.CountEvents(group, static_cast<int>(v)));
+  }
+  for (size_t o = 0; o < plan_.outcomes.size() && o < group.outcomes.size(); ++o) {
+    out += ", $" + plan_.outcomes[o].name + " = " + group.outcomes[o].DebugString();
+  }
+  return out.empty() ? "" : " (" + out + ")";
+}
+
+void RuleRunner::JudgeGroup(Group& group, const std::string& key_text, int64_t start, int64_t end) {
+  // The set of events is the detection's identity: overlapping hop windows
+  // holding the same events give one detection (docs/semantics.md).
+  std::vector<std::pair<int, int64_t>> events;
+  for (const Binding& b : group.bindings) {
+    for (size_t v = 0; v < b.size(); ++v) {
+      if (b[v] != nullptr) events.emplace_back(static_cast<int>(v), b[v]->event);
+    }
+  }
+  std::sort(events.begin(), events.end());
+  events.erase(std::unique(events.begin(), events.end()), events.end());
+  uint64_t signature = events.size();
+  for (const auto& [v, e] : events) signature = Mix(Mix(signature, static_cast<uint64_t>(v)), static_cast<uint64_t>(e));
+  auto emitted = emitted_.find(key_text);
+  if (emitted != emitted_.end() && emitted->second.signature == signature) return;
+
+  for (const plan::Outcome& o : plan_.outcomes) group.outcomes.push_back(evaluator_.EvalGroup(o.node, group));
+  if (!evaluator_.TestGroup(plan_.condition.node, group)) {
+    // Explain each distinct set once, not once per overlapping hop window.
+    auto explained = explained_.find(key_text);
+    if (options_.explain && (explained == explained_.end() || explained->second.signature != signature)) {
+      explained_[key_text] = {signature, end};
+      std::string key;
+      for (int ph : plan_.match.keys) {
+        key += (key.empty() ? "" : ", ") + plan_.placeholders[ph].name + ": " +
+               group.key[ph]->DebugString();
+      }
+      Explain("window [" + FormatTimestamp({start, 0}) + ", " + FormatTimestamp({end, 0}) +
+              (plan_.match.window == plan::WindowKind::kHop || plan_.match.window == plan::WindowKind::kTumbling
+                   ? ")"
+                   : "]") +
+              " {" + key + "}: condition `" + plan_.condition.text + "` is false" +
+              ConditionValues(group));
+    }
+    return;
+  }
+  emitted_[key_text] = {signature, end};
+  Emit(group, {start, 0}, {end, 0});
+}
+
+// ------------------------------------------------------------------ output
+
+void RuleRunner::Emit(const Group& group, UdmTimestamp start, UdmTimestamp end) {
+  if (plan_.suppression_window_seconds > 0) {
+    std::string key;
+    if (plan_.match.window == plan::WindowKind::kNone) {
+      if (plan_.suppression_key_outcome >= 0) {
+        key = group.outcomes[plan_.suppression_key_outcome].DebugString();
+      }
+    } else {
+      for (int ph : plan_.match.keys) key += group.key[ph]->DebugString() + '\x1f';
+    }
+    auto it = suppressed_until_.find(key);
+    if (it != suppressed_until_.end() && end.seconds < it->second) {
+      ++stats_.suppressed;
+      return;
+    }
+    suppressed_until_[key] = end.seconds + plan_.suppression_window_seconds;
+  }
+  Detection d;
+  d.rule = plan_.rule_name;
+  for (int ph : plan_.match.keys) {
+    d.match.push_back({plan_.placeholders[ph].name, group.key[ph] ? *group.key[ph] : Value()});
+  }
+  d.window = {start, end};
+  for (size_t o = 0; o < plan_.outcomes.size(); ++o) {
+    d.outcomes.push_back({plan_.outcomes[o].name, group.outcomes[o]});
+  }
+  for (size_t v = 0; v < plan_.variables.size(); ++v) {
+    std::vector<const Row*> rows;
+    std::set<int64_t> seen;
+    for (const Binding& b : group.bindings) {
+      if (b[v] != nullptr && seen.insert(b[v]->event).second) rows.push_back(b[v]);
+    }
+    std::sort(rows.begin(), rows.end(), [](const Row* a, const Row* b) {
+      return std::make_pair(a->time, a->event) < std::make_pair(b->time, b->event);
+    });
+    EventSamples samples;
+    samples.variable = plan_.variables[v].name;
+    samples.total = static_cast<int64_t>(rows.size());
+    for (const Row* row : rows) {
+      if (options_.max_samples != 0 && samples.events.size() == options_.max_samples) break;
+      samples.events.push_back(*row->json);
+    }
+    d.events.push_back(std::move(samples));
+  }
+  for (const auto& [name, value] : plan_.meta) d.meta.push_back({name, value});
+  ++stats_.detections;
+  emit_(std::move(d));
+}
+
+void RuleRunner::Explain(std::string message) {
+  if (options_.explain) options_.explain(plan_.rule_name, message);
+}
+
+void RuleRunner::Finish() {
+  Advance(std::numeric_limits<int64_t>::max());
+  for (auto& rows : rows_) rows.clear();
+  live_rows_ = 0;
+  pending_pivots_.clear();
+  emitted_.clear();
+  explained_.clear();
+  suppressed_until_.clear();
+  closed_any_ = false;
+  next_window_start_ = std::numeric_limits<int64_t>::min();
+  sliding_horizon_ = std::numeric_limits<int64_t>::min();
+}
+
+}  // namespace yaral::engine

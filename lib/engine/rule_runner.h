@@ -1,0 +1,132 @@
+// Running one compiled rule over the event stream (spec §11 stages 1-6).
+//
+// For every event the engine has read, the runner builds each event
+// variable's rows (event copies), binds placeholders and applies the
+// variable's filters. A single-event rule (no match section) then judges
+// the event at once: its surviving rows are one group, outcomes and the
+// condition run, a detection may be emitted.
+//
+// A rule with a match section keeps surviving rows, ordered by event time,
+// while some open window may still need them. Windows close when the
+// watermark (latest event time minus the allowed lateness) passes their end;
+// closing one joins the rows inside it into bindings, groups them by match
+// key, computes outcomes and the condition per group and emits detections,
+// at most one per distinct (key, set of events). Windows:
+//   hop       length D starting at every multiple of D/10 since the epoch
+//   tumbling  [kD, (k+1)D)
+//   sliding   per pivot row: [t-D, t] (before) or [t, t+D] (after)
+// Rows no open window can contain are dropped, so memory follows the live
+// windows, not the input.
+//
+// Private to lib/engine. Not thread-safe (one per engine).
+#ifndef YARAL_LIB_ENGINE_RULE_RUNNER_H_
+#define YARAL_LIB_ENGINE_RULE_RUNNER_H_
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "compile/plan.h"
+#include "engine/evaluator.h"
+#include "engine/event_reader.h"
+#include "engine/row.h"
+#include "engine/row_builder.h"
+#include "yaral/engine.h"
+
+namespace yaral::engine {
+
+class RuleRunner {
+ public:
+  RuleRunner(const CompiledRule& rule, EventReader& reader, const EngineOptions& options,
+             const functions::EvalContext& context, EngineStats& stats,
+             std::function<void(Detection&&)> emit);
+
+  // The event the reader holds, number `event` in the run. Returns false
+  // when the event was too late for every window it could join.
+  bool OnEvent(int64_t event, std::string_view json, UdmTimestamp time);
+
+  // Closes the windows that end at or before `watermark` (Unix seconds).
+  void Advance(int64_t watermark);
+
+  // Closes every window and forgets all state.
+  void Finish();
+
+  size_t live_rows() const { return live_rows_; }
+
+ private:
+  struct Candidates;
+  struct EmittedSet {
+    uint64_t signature = 0;
+    int64_t window_end = 0;
+  };
+
+  // Stage 1: the rows of `variable` from the current event.
+  void BuildRows(int variable, int64_t event, UdmTimestamp time, std::string_view json,
+                 std::vector<Row>& out);
+  bool ApplyBindings(const plan::Variable& v, Row& row, Binding& binding);
+  bool PassesMatchZeroFilter(const Binding& binding) const;
+  void ExplainRejectedEvent(int variable, int64_t event, const Row& first_row);
+
+  // Single-event rules.
+  void JudgeEvent(std::vector<Row>& rows, UdmTimestamp time);
+
+  // Windowed rules.
+  void Keep(int variable, Row row);
+  void CloseHopWindows(int64_t watermark);
+  void CloseSlidingWindows(int64_t watermark);
+  void EvaluateWindow(int64_t start, int64_t end, bool end_inclusive, const Row* pivot);
+  void Join(size_t depth, Binding& binding, const std::vector<std::vector<const Row*>>& candidates,
+            std::vector<Binding>& out);
+  bool Consistent(const Binding& binding, const Row& row) const;
+  void JudgeGroup(Group& group, const std::string& key_text, int64_t start, int64_t end);
+  void Evict(int64_t before);
+  int64_t EarliestRowTime() const;
+
+  void Emit(const Group& group, UdmTimestamp start, UdmTimestamp end);
+  std::string KeyText(const Binding& binding) const;
+  // For explanations: the values a predicate read, and the counts and
+  // outcomes a condition saw.
+  std::string Describe(const plan::Predicate& predicate, const Binding& binding);
+  std::string ConditionValues(const Group& group);
+  void Explain(std::string message);
+
+  const plan::Plan& plan_;
+  const EngineOptions& options_;
+  EngineStats& stats_;
+  std::function<void(Detection&&)> emit_;
+  Evaluator evaluator_;
+  EventReader& reader_;
+  std::vector<RowBuilder> builders_;
+  Row scratch_;                // the event copy being filtered
+  std::string reject_reason_;  // why the first copy was rejected (explain)
+  bool constants_hold_ = true;
+
+  // Join order: required variables first, optional (may be absent) last;
+  // join predicates are checked at the depth where their last variable is
+  // bound.
+  std::vector<int> join_order_;
+  std::vector<std::vector<int>> joins_at_depth_;
+
+  // Live rows per variable, ordered by event time. Boxed so a pending
+  // pivot's pointer survives inserts in the middle of the deque.
+  std::vector<std::deque<std::unique_ptr<Row>>> rows_;
+  size_t live_rows_ = 0;
+  int64_t next_window_start_;  // hop/tumbling: the first window not yet closed
+  bool closed_any_ = false;      // some window was closed: older events are late
+  // Sliding windows: pivot rows not yet evaluated, by (time, event).
+  std::multimap<std::pair<int64_t, int64_t>, const Row*> pending_pivots_;
+  int64_t sliding_horizon_;                // sliding: rows before this are gone
+  std::unordered_map<std::string, EmittedSet> emitted_;
+  std::unordered_map<std::string, EmittedSet> explained_;  // same, for --explain
+  std::unordered_map<std::string, int64_t> suppressed_until_;
+};
+
+}  // namespace yaral::engine
+
+#endif  // YARAL_LIB_ENGINE_RULE_RUNNER_H_
