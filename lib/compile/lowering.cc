@@ -561,8 +561,12 @@ class Lowering {
     return *re;
   }
 
-  const ReferenceList* List(const ast::ReferenceList& list, ast::ListKind kind, bool nocase,
+  const ReferenceList* List(const ast::ReferenceList& written, ast::ListKind kind, bool nocase,
                             SourceSpan span) {
+    // `in reference_list.name` (Google's SDK docs) names the list `name`.
+    ast::ReferenceList list = written;
+    constexpr std::string_view kPrefix = "reference_list.";
+    if (!list.sigil && list.name.starts_with(kPrefix)) list.name = list.name.substr(kPrefix.size());
     if (!options_.lists) {
       Error(span, "reference list `%" + list.name + "` is not loaded (pass --lists DIR)");
       return nullptr;

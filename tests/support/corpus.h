@@ -1,0 +1,74 @@
+// The public rule corpus (../shared/corpus) as tests see it: its files and
+// what SOURCES.tsv says about each. Header-only, for the corpus tests.
+#ifndef YARAL_TESTS_SUPPORT_CORPUS_H_
+#define YARAL_TESTS_SUPPORT_CORPUS_H_
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace yaral::testing {
+
+enum class CorpusKind {
+  kValid,      // a rule SecOps compiles
+  kInvalid,    // marked INTENTIONALLY-INVALID or TEMPLATE-WITH-ELISION
+  kSynthetic,  // a lexer/parser token sample, never compiled by SecOps
+};
+
+struct CorpusFile {
+  std::string path;  // relative to the corpus directory
+  std::string text;
+  CorpusKind kind = CorpusKind::kValid;
+  // Google deprecated the SOC Prime rules (machine-converted from Sigma);
+  // some hold errors Google documents (spec §12 items 1, 2).
+  bool deprecated_soc_prime = false;
+};
+
+// The corpus directory ($YARAL_CORPUS_DIR, else YARAL_SHARED_DIR/corpus),
+// or nullopt when it has no SOURCES.tsv.
+inline std::optional<std::filesystem::path> CorpusDirectory() {
+  const char* env = std::getenv("YARAL_CORPUS_DIR");
+  std::filesystem::path dir = env != nullptr ? std::filesystem::path(env)
+                                             : std::filesystem::path(YARAL_SHARED_DIR) / "corpus";
+  if (!std::filesystem::exists(dir / "SOURCES.tsv")) return std::nullopt;
+  return dir;
+}
+
+// Every `.yaral` file SOURCES.tsv lists, in its order.
+inline std::vector<CorpusFile> LoadCorpus(const std::filesystem::path& dir) {
+  std::vector<CorpusFile> out;
+  std::ifstream sources(dir / "SOURCES.tsv");
+  std::string line;
+  std::getline(sources, line);  // header
+  while (std::getline(sources, line)) {
+    std::vector<std::string> columns;
+    std::stringstream fields(line);
+    std::string field;
+    while (std::getline(fields, field, '\t')) columns.push_back(field);
+    if (columns.size() < 7 || std::filesystem::path(columns[0]).extension() != ".yaral") continue;
+    CorpusFile file;
+    file.path = columns[0];
+    std::ifstream in(dir / columns[0], std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    file.text = text.str();
+    const std::string& notes = columns[6];
+    if (notes.find("INTENTIONALLY-INVALID") != std::string::npos ||
+        notes.find("TEMPLATE-WITH-ELISION") != std::string::npos) {
+      file.kind = CorpusKind::kInvalid;
+    } else if (notes.find("synthetic") != std::string::npos) {
+      file.kind = CorpusKind::kSynthetic;
+    }
+    file.deprecated_soc_prime = file.path.find("rules___deprecated__soc_prime_rules") != std::string::npos;
+    out.push_back(std::move(file));
+  }
+  return out;
+}
+
+}  // namespace yaral::testing
+
+#endif  // YARAL_TESTS_SUPPORT_CORPUS_H_
