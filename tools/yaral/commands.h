@@ -38,6 +38,7 @@ Command AddParseCommand(CLI::App& parent);
 Command AddCheckCommand(CLI::App& parent);
 Command AddRunCommand(CLI::App& parent);
 Command AddExplainCommand(CLI::App& parent);
+Command AddTestCommand(CLI::App& parent);
 
 }  // namespace yaral::cli
 

@@ -26,6 +26,7 @@ constexpr AddCommandFn kCommands[] = {
     &AddCheckCommand,
     &AddRunCommand,
     &AddExplainCommand,
+    &AddTestCommand,
 };
 
 // CLI11's default message ends with "Run with --help"; point at the help of
@@ -58,7 +59,7 @@ int Main(int argc, char** argv) {
   app.require_subcommand(1);
   app.failure_message(UsageFailure);
   app.footer(
-      "Exit codes: 0 success, 1 the rules have errors, 2 usage or I/O error.\n"
+      "Exit codes: 0 success, 1 the rules have errors or a test failed, 2 usage or I/O error.\n"
       "Run 'yaral VERB --help' for a verb's flags.");
 
   std::vector<Command> commands;
