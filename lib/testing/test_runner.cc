@@ -145,21 +145,26 @@ class FileRunner {
       }
       ++result.explanations_total;
     };
-    Engine engine(rules.rules, options);
-    for (const TestEvent& event : test_case.events) {
-      if (std::optional<std::string> problem = Feed(engine, event)) {
-        result.status = CaseStatus::kError;
-        result.failure.push_back(FormatTestFileError({file_.path, event.where, *problem}));
-        result.seconds = SecondsSince(start);
-        return result;
+    {
+      // Scoped so that the engine, which holds the explain callback and its
+      // reference to `result`, is gone before `result` is returned.
+      Engine engine(rules.rules, options);
+      for (const TestEvent& event : test_case.events) {
+        if (std::optional<std::string> problem = Feed(engine, event)) {
+          result.status = CaseStatus::kError;
+          result.failure.push_back(FormatTestFileError({file_.path, event.where, *problem}));
+          break;
+        }
       }
-    }
-    engine.Finish();
-    result.detections = engine.TakeDetections();
-    result.failure = CheckExpectations(test_case.expect, result.detections);
-    if (!result.failure.empty()) {
-      result.status = CaseStatus::kFailed;
-      AddEngineNotes(engine.stats(), result.failure);
+      if (result.status != CaseStatus::kError) {
+        engine.Finish();
+        result.detections = engine.TakeDetections();
+        result.failure = CheckExpectations(test_case.expect, result.detections);
+        if (!result.failure.empty()) {
+          result.status = CaseStatus::kFailed;
+          AddEngineNotes(engine.stats(), result.failure);
+        }
+      }
     }
     result.seconds = SecondsSince(start);
     return result;
