@@ -163,6 +163,7 @@ class Lowering {
       out.name = p->name;
       out.from_field = p->from_field;
       out.is_match = facts_.match_variables.count(p->name) > 0;
+      if (p->type.base == BaseType::kEnum) out.enum_type = p->type.enum_type;
       plan_->placeholders.push_back(std::move(out));
     }
     for (size_t i = 0; i < facts_.outcomes.size(); ++i) {

@@ -173,6 +173,9 @@ struct Placeholder {
   // binding unless allow_zero_values (spec §6.5).
   bool from_field = false;
   bool is_match = false;
+  // An enum's zero value is its position-0 value (spec §3.4), which the
+  // match filter skips like "" and 0.
+  const EnumInfo* enum_type = nullptr;
 };
 
 struct Outcome {

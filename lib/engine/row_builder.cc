@@ -47,8 +47,15 @@ RowBuilder::RowBuilder(const plan::Plan& plan, int variable, EventReader& reader
       case FieldType::kUint: path.zero = Value::Uint(0); break;
       case FieldType::kFloat: path.zero = Value::Float(0); break;
       case FieldType::kBool: path.zero = Value::Bool(false); break;
-      case FieldType::kString:
-      case FieldType::kEnum: path.zero = Value::String(""); break;
+      case FieldType::kString: path.zero = Value::String(""); break;
+      case FieldType::kEnum: {
+        // The value in position 0 (EVENTTYPE_UNSPECIFIED...), spec §3.4.
+        const EnumInfo* info = field.steps.back().enum_type;
+        path.zero = Value::String(info != nullptr && info->values_known()
+                                      ? std::string(info->values[0].name)
+                                      : std::string());
+        break;
+      }
       default: break;  // messages, timestamps read whole: untyped zero
     }
     if (field.steps.back().key) path.zero = Value::String("");
@@ -147,7 +154,7 @@ void RowBuilder::CollectWhole(const SlotPath& path, size_t step, int64_t anchor,
   }
 }
 
-bool RowBuilder::Enumerate(size_t dim, const std::function<bool(std::vector<Value>&)>& visit,
+bool RowBuilder::Enumerate(size_t dim, absl::FunctionRef<bool(std::vector<Value>&)> visit,
                            size_t max_rows, size_t& rows, bool& truncated) {
   if (dim == dims_.size()) {
     if (rows == max_rows) {
@@ -175,7 +182,7 @@ bool RowBuilder::Enumerate(size_t dim, const std::function<bool(std::vector<Valu
   return Enumerate(dim + 1, visit, max_rows, rows, truncated);
 }
 
-bool RowBuilder::ForEachRow(const std::function<bool(std::vector<Value>&)>& visit, size_t max_rows) {
+bool RowBuilder::ForEachRow(absl::FunctionRef<bool(std::vector<Value>&)> visit, size_t max_rows) {
   size_t rows = 0;
   bool truncated = false;
   Enumerate(0, visit, max_rows, rows, truncated);

@@ -13,7 +13,7 @@
 #define YARAL_LIB_ENGINE_ROW_BUILDER_H_
 
 #include <cstdint>
-#include <functional>
+#include "absl/functional/function_ref.h"
 #include <vector>
 
 #include "compile/plan.h"
@@ -31,7 +31,7 @@ class RowBuilder {
   // with the copy's slot values (Variable::slots order); stops early when
   // `visit` returns false. Returns false when the copies were cut at
   // `max_rows` (a runaway cross product).
-  bool ForEachRow(const std::function<bool(std::vector<Value>& slots)>& visit, size_t max_rows);
+  bool ForEachRow(absl::FunctionRef<bool(std::vector<Value>& slots)> visit, size_t max_rows);
 
  private:
   struct Step {
@@ -59,7 +59,7 @@ class RowBuilder {
   int64_t Anchor(const SlotPath& path, size_t step_end) const;
   void FillSlot(size_t slot, Value& out) const;
   void CollectWhole(const SlotPath& path, size_t step, int64_t anchor, Value::ListType& out) const;
-  bool Enumerate(size_t dim, const std::function<bool(std::vector<Value>&)>& visit, size_t max_rows,
+  bool Enumerate(size_t dim, absl::FunctionRef<bool(std::vector<Value>&)> visit, size_t max_rows,
                  size_t& rows, bool& truncated);
   // Items of `node` whose parent is `parent`: [first, last).
   std::pair<size_t, size_t> Children(int node, int64_t parent) const;

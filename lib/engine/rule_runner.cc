@@ -83,6 +83,7 @@ RuleRunner::RuleRunner(const CompiledRule& rule, EventReader& reader, const Engi
   rows_.resize(plan_.variables.size());
   scratch_.placeholders.resize(plan_.placeholders.size());
   scratch_.defined.resize(plan_.placeholders.size());
+  scratch_binding_.resize(plan_.variables.size());
 }
 
 // ------------------------------------------------------------------ stage 1
@@ -109,12 +110,18 @@ bool RuleRunner::ApplyBindings(const plan::Variable& v, Row& row, Binding& bindi
   return true;
 }
 
+bool RuleRunner::IsZeroValue(const plan::Placeholder& p, const Value& v) {
+  if (v.IsZero()) return true;
+  return p.enum_type != nullptr && p.enum_type->values_known() && v.is_string() &&
+         v.string() == p.enum_type->values[0].name;
+}
+
 bool RuleRunner::PassesMatchZeroFilter(const Binding& binding) const {
   if (plan_.allow_zero_values) return true;
   for (int ph : plan_.match.keys) {
     const plan::Placeholder& p = plan_.placeholders[ph];
     if (!p.from_field) continue;
-    if (Evaluator::PlaceholderValue(plan_, binding, ph).IsZero()) return false;
+    if (IsZeroValue(p, Evaluator::PlaceholderValue(plan_, binding, ph))) return false;
   }
   return true;
 }
@@ -144,7 +151,8 @@ std::string RuleRunner::Describe(const plan::Predicate& predicate, const Binding
 void RuleRunner::BuildRows(int variable, int64_t event, UdmTimestamp time, std::string_view json,
                            std::vector<Row>& out) {
   const plan::Variable& v = plan_.variables[variable];
-  Binding binding(plan_.variables.size(), nullptr);
+  Binding& binding = scratch_binding_;
+  std::fill(binding.begin(), binding.end(), nullptr);
   binding[variable] = &scratch_;
   bool first = true;
   std::shared_ptr<const std::string> minified;
@@ -170,7 +178,7 @@ void RuleRunner::BuildRows(int variable, int64_t event, UdmTimestamp time, std::
         if (keep && !plan_.allow_zero_values) {
           for (int ph : plan_.match.keys) {
             const plan::Placeholder& p = plan_.placeholders[ph];
-            if (p.from_field && scratch_.defined[ph] && scratch_.placeholders[ph].IsZero()) {
+            if (p.from_field && scratch_.defined[ph] && IsZeroValue(p, scratch_.placeholders[ph])) {
               if (options_.explain && first) {
                 reject_reason_ = "match variable $" + p.name +
                                  " is the zero value, which match variables skip "

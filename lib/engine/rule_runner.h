@@ -71,6 +71,8 @@ class RuleRunner {
                  std::vector<Row>& out);
   bool ApplyBindings(const plan::Variable& v, Row& row, Binding& binding);
   bool PassesMatchZeroFilter(const Binding& binding) const;
+  // "", 0, false, an empty list, or an enum's position-0 value (spec §6.5).
+  static bool IsZeroValue(const plan::Placeholder& placeholder, const Value& value);
   void ExplainRejectedEvent(int variable, int64_t event, const Row& first_row);
 
   // Single-event rules.
@@ -104,6 +106,7 @@ class RuleRunner {
   EventReader& reader_;
   std::vector<RowBuilder> builders_;
   Row scratch_;                // the event copy being filtered
+  Binding scratch_binding_;    // scratch_ as its variable's binding
   std::string reject_reason_;  // why the first copy was rejected (explain)
   bool constants_hold_ = true;
 
