@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <cstring>
+#include <limits>
 
 namespace yaral::engine {
 namespace {
@@ -430,7 +431,7 @@ EventReader::EventReader() : parser_(std::make_unique<Parser>()) {}
 EventReader::~EventReader() = default;
 
 void EventReader::AddTimeFields() {
-  auto add = [&](plan::Root root, std::vector<std::string> names) {
+  auto add = [&](plan::Root root, std::vector<std::string> names) -> plan::FieldPath {
     const MessageInfo* message = &UdmSchema::Get().RootMessage(
         root == plan::Root::kUdm ? PathRoot::kUdm : PathRoot::kGraph);
     plan::FieldPath path;
@@ -451,16 +452,21 @@ void EventReader::AddTimeFields() {
       }
       path.steps.push_back(step);
     }
-    std::vector<std::string> nanos_names = names;
-    nanos_names.back() = "nanos";
     std::vector<int> nodes = trie(root).Add(path);
     path.steps.back().name = "nanos";
     path.steps.back().json_name = "nanos";
     std::vector<int> nanos = trie(root).Add(path);
-    time_[static_cast<int>(root)] = {nodes.back(), nanos.back()};
+    time_[static_cast<int>(root)].seconds = nodes.back();
+    time_[static_cast<int>(root)].nanos = nanos.back();
+    return path;
   };
   add(plan::Root::kUdm, {"metadata", "event_timestamp", "seconds"});
-  add(plan::Root::kGraph, {"metadata", "interval", "start_time", "seconds"});
+  plan::FieldPath end = add(plan::Root::kGraph, {"metadata", "interval", "start_time", "seconds"});
+  end.steps[2].name = "end_time";
+  end.steps[2].json_name = "endTime";
+  end.steps.back().name = "seconds";
+  end.steps.back().json_name = "seconds";
+  time_[static_cast<int>(plan::Root::kGraph)].until = trie(plan::Root::kGraph).Add(end).back();
 }
 
 absl::Status EventReader::Read(std::string_view json) {
@@ -503,6 +509,13 @@ absl::Status EventReader::Read(std::string_view json) {
     return absl::InvalidArgumentError(std::string("invalid JSON: ") + simdjson::error_message(error));
   }
   return absl::OkStatus();
+}
+
+int64_t EventReader::valid_until() const {
+  const TimeFields& f = time_[static_cast<int>(root_)];
+  if (f.until < 0) return time().seconds;
+  const TrieNode& n = tries_[static_cast<int>(root_)].nodes()[f.until];
+  return n.count > 0 ? n.items[0].value.int_value() : std::numeric_limits<int64_t>::max();
 }
 
 UdmTimestamp EventReader::time() const {

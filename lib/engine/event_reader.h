@@ -76,6 +76,7 @@ class FieldTrie {
 struct TimeFields {
   int seconds = -1;
   int nanos = -1;
+  int until = -1;  // entity records: metadata.interval.end_time.seconds
 };
 
 class EventReader {
@@ -96,6 +97,9 @@ class EventReader {
 
   plan::Root root() const { return root_; }
   UdmTimestamp time() const;
+  // The end of an entity record's validity interval (Unix seconds); the
+  // largest int64 when it has none; time().seconds for a UDM event.
+  int64_t valid_until() const;
 
  private:
   struct Parser;

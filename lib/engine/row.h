@@ -21,6 +21,9 @@ namespace yaral::engine {
 struct Row {
   int64_t event = 0;  // the event's sequence number in the run: its identity
   UdmTimestamp time;
+  // Entity-graph records are valid from `time` to `valid_until` (Unix
+  // seconds, metadata.interval); an event's row is valid at its time only.
+  int64_t valid_until = 0;
   std::vector<Value> slots;         // Variable::slots order
   std::vector<Value> placeholders;  // Plan::placeholders order
   std::vector<uint8_t> defined;     // which placeholders this row binds

@@ -195,6 +195,7 @@ void RuleRunner::BuildRows(int variable, int64_t event, UdmTimestamp time, std::
           Row row;
           row.event = event;
           row.time = time;
+          row.valid_until = v.root == plan::Root::kGraph ? reader_.valid_until() : time.seconds;
           row.slots = scratch_.slots;
           row.placeholders = scratch_.placeholders;
           row.defined = scratch_.defined;
@@ -230,8 +231,11 @@ bool RuleRunner::OnEvent(int64_t event, std::string_view json, UdmTimestamp time
       continue;
     }
     any = true;
+    // An entity record stays usable until its validity interval ends.
+    const int64_t last_use = plan_.variables[v].root == plan::Root::kGraph ? rows.front().valid_until
+                                                                           : time.seconds;
     const bool too_late =
-        (closed_any_ && time.seconds < next_window_start_) || time.seconds < sliding_horizon_;
+        (closed_any_ && last_use < next_window_start_) || last_use < sliding_horizon_;
     if (too_late) {
       late = true;
       if (options_.explain) {
@@ -292,15 +296,27 @@ void RuleRunner::Keep(int variable, Row row) {
 }
 
 int64_t RuleRunner::EarliestRowTime() const {
+  // Events place the windows; entity records are valid over intervals and
+  // join whatever window their events fall in.
+  bool any_udm = false;
+  for (const plan::Variable& v : plan_.variables) any_udm = any_udm || v.root != plan::Root::kGraph;
   int64_t earliest = std::numeric_limits<int64_t>::max();
-  for (const auto& rows : rows_) {
-    if (!rows.empty()) earliest = std::min(earliest, rows.front()->time.seconds);
+  for (size_t v = 0; v < rows_.size(); ++v) {
+    if (any_udm && plan_.variables[v].root == plan::Root::kGraph) continue;
+    if (!rows_[v].empty()) earliest = std::min(earliest, rows_[v].front()->time.seconds);
   }
   return earliest;
 }
 
 void RuleRunner::Evict(int64_t before) {
-  for (auto& rows : rows_) {
+  for (size_t v = 0; v < rows_.size(); ++v) {
+    auto& rows = rows_[v];
+    if (plan_.variables[v].root == plan::Root::kGraph) {
+      const size_t size = rows.size();
+      std::erase_if(rows, [&](const auto& r) { return r->valid_until < before; });
+      live_rows_ -= size - rows.size();
+      continue;
+    }
     while (!rows.empty() && rows.front()->time.seconds < before) {
       rows.pop_front();
       --live_rows_;
@@ -335,6 +351,11 @@ void RuleRunner::CloseHopWindows(int64_t watermark) {
     // Skip windows holding no row: start at the first window that contains
     // the earliest live row (the smallest aligned start s with s + D > t).
     const int64_t earliest = EarliestRowTime();
+    if (earliest == std::numeric_limits<int64_t>::max()) {
+      // Only entity records are left: no window can fire before an event.
+      if (watermark == std::numeric_limits<int64_t>::max()) Evict(watermark);
+      break;
+    }
     const int64_t first = FloorDiv(earliest - length, hop) * hop + hop;
     if (!closed_any_ || next_window_start_ < first) next_window_start_ = first;
     if (next_window_start_ > watermark - length) break;
@@ -391,7 +412,7 @@ void RuleRunner::Join(size_t depth, Binding& binding,
   const int v = join_order_[depth];
   bool any = false;
   for (const Row* row : candidates[v]) {
-    if (!Consistent(binding, *row)) continue;
+    if (!Consistent(binding, *row) || !Coincident(binding, v, *row)) continue;
     binding[v] = row;
     bool ok = true;
     for (int j : joins_at_depth_[depth]) {
@@ -410,6 +431,22 @@ void RuleRunner::Join(size_t depth, Binding& binding,
     binding[v] = nullptr;
   }
   if (!any && plan_.variables[v].optional) Join(depth + 1, binding, candidates, out);
+}
+
+bool RuleRunner::Coincident(const Binding& binding, int variable, const Row& row) const {
+  // An entity record joins only events inside its validity interval
+  // (spec §3.1).
+  const bool is_entity = plan_.variables[variable].root == plan::Root::kGraph;
+  for (size_t v = 0; v < binding.size(); ++v) {
+    const Row* other = binding[v];
+    if (other == nullptr) continue;
+    const bool other_entity = plan_.variables[v].root == plan::Root::kGraph;
+    if (is_entity == other_entity) continue;
+    const Row& entity = is_entity ? row : *other;
+    const Row& event = is_entity ? *other : row;
+    if (event.time.seconds < entity.time.seconds || event.time.seconds > entity.valid_until) return false;
+  }
+  return true;
 }
 
 std::string RuleRunner::KeyText(const Binding& binding) const {
@@ -431,6 +468,16 @@ void RuleRunner::EvaluateWindow(int64_t start, int64_t end, bool end_inclusive, 
       continue;
     }
     const auto& rows = rows_[v];
+    if (plan_.variables[v].root == plan::Root::kGraph) {
+      // Entity records whose validity overlaps the window.
+      for (const auto& r : rows) {
+        if ((end_inclusive ? r->time.seconds <= end : r->time.seconds < end) && r->valid_until >= start) {
+          candidates[v].push_back(r.get());
+        }
+      }
+      if (candidates[v].empty() && !plan_.variables[v].optional) return;
+      continue;
+    }
     auto it = std::lower_bound(rows.begin(), rows.end(), start,
                                [](const auto& r, int64_t t) { return r->time.seconds < t; });
     for (; it != rows.end(); ++it) {

@@ -86,6 +86,7 @@ class RuleRunner {
   void Join(size_t depth, Binding& binding, const std::vector<std::vector<const Row*>>& candidates,
             std::vector<Binding>& out);
   bool Consistent(const Binding& binding, const Row& row) const;
+  bool Coincident(const Binding& binding, int variable, const Row& row) const;
   void JudgeGroup(Group& group, const std::string& key_text, int64_t start, int64_t end);
   void Evict(int64_t before);
   int64_t EarliestRowTime() const;
