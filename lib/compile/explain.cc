@@ -52,6 +52,9 @@ class Printer {
       case Op::kSlot: {
         const Variable& v = plan_.variables[n.a];
         const Slot& s = v.slots[n.b];
+        if (v.root == Root::kTable) {
+          return v.name + "." + (v.table != nullptr ? v.table->columns()[s.field].name : "?");
+        }
         return "$" + v.name + "." + plan_.fields[s.field].text +
                (s.mode == SlotMode::kWhole ? "[*]" : "");
       }
@@ -112,6 +115,7 @@ std::string_view RootText(Root root) {
     case Root::kUdm: return "UDM events";
     case Root::kGraph: return "entity-graph records";
     case Root::kDetection: return "detections (not available locally: never matches)";
+    case Root::kTable: return "the rows of a data table (row-based join)";
   }
   return "";
 }
@@ -128,6 +132,10 @@ std::string ExplainPlan(const Plan& plan) {
     out += "  $" + v.name + " over " + std::string(RootText(v.root)) +
            (v.optional ? " (may be absent: outer join)" : "") + "\n";
     for (const Slot& s : v.slots) {
+      if (v.root == Root::kTable) {
+        out += "    reads column " + (v.table != nullptr ? v.table->columns()[s.field].name : "?") + "\n";
+        continue;
+      }
       out += "    reads " + plan.fields[s.field].text +
              (s.mode == SlotMode::kWhole ? " (all values)" : " (one value per event copy)") + "\n";
     }

@@ -145,9 +145,49 @@ class Lowering {
       out.root = RootOf(v->root);
       plan_->variables.push_back(std::move(out));
     }
+    DeclareTableVariables();
     for (const std::string& row : facts_.table_rows) {
       Error(rule_.name_span, "data-table row variables (`$" + row +
                                  " in data_table.x`) cannot run locally");
+    }
+  }
+
+  // `$e.f = %table.column` (and `!=`, `%t.c = $ph`) in `events`: each table
+  // so used becomes a variable over its rows, joined like an event
+  // variable, so all its row-based comparisons hold on one row (spec
+  // §10.4). `in %table.column` stays a membership test.
+  void DeclareTableVariables() {
+    if (!rule_.events) return;
+    std::vector<const ast::Expr*> stack;
+    for (const ast::ExprPtr& p : rule_.events->predicates) stack.push_back(p.get());
+    while (!stack.empty()) {
+      const ast::Expr* e = stack.back();
+      stack.pop_back();
+      if (const auto* c = std::get_if<ast::Comparison>(&e->kind)) {
+        for (const ast::Expr* side : {c->lhs.get(), c->rhs.get()}) {
+          const auto* ref = std::get_if<ast::ReferenceList>(&side->kind);
+          if (ref == nullptr || !ref->column || table_variable_index_.count(ref->name) > 0) continue;
+          const DataTable* table = options_.tables ? options_.tables->Find(ref->name) : nullptr;
+          if (table == nullptr) {
+            Error(side->span, "data table `%" + ref->name + "` is not loaded (pass --tables DIR)");
+            continue;
+          }
+          table_variable_index_[ref->name] = static_cast<int>(plan_->variables.size());
+          plan::Variable v;
+          v.name = "%" + ref->name;
+          v.root = plan::Root::kTable;
+          v.table = table;
+          plan_->variables.push_back(std::move(v));
+        }
+      } else if (const auto* b = std::get_if<ast::Binary>(&e->kind)) {
+        stack.push_back(b->lhs.get());
+        stack.push_back(b->rhs.get());
+      } else if (const auto* u = std::get_if<ast::Unary>(&e->kind)) {
+        stack.push_back(u->operand.get());
+      }
+    }
+    if (!table_variable_index_.empty() && !rule_.match) {
+      Error(rule_.name_span, "a rule joining a data table with `=` needs a match section (spec §10.4)");
     }
   }
 
@@ -234,8 +274,12 @@ class Lowering {
           } else if constexpr (std::is_same_v<T, ast::Quantified>) {
             CollectVariables(*node.operand, vars, placeholders);
           } else if constexpr (std::is_same_v<T, ast::InList>) {
-            CollectVariables(*node.value, vars, placeholders);
-            CollectVariables(*node.list, vars, placeholders);
+            CollectVariables(*node.value, vars, placeholders);  // `in %t.c` is no join
+          } else if constexpr (std::is_same_v<T, ast::ReferenceList>) {
+            if (node.column) {
+              auto it = table_variable_index_.find(node.name);
+              if (it != table_variable_index_.end()) vars.insert(it->second);
+            }
           } else if constexpr (std::is_same_v<T, ast::Call>) {
             for (const auto& a : node.arguments) CollectVariables(*a.value, vars, placeholders);
           } else if constexpr (std::is_same_v<T, ast::If>) {
@@ -688,6 +732,25 @@ class Lowering {
   }
 
   NodeRef LowerNode(const ast::ReferenceList& r, const ast::Expr& e, Scope, int) {
+    auto table = table_variable_index_.find(r.name);
+    if (r.column && table != table_variable_index_.end()) {
+      const DataTable* t = plan_->variables[table->second].table;
+      std::optional<size_t> column = t->ColumnIndex(*r.column);
+      if (!column) {
+        Error(e.span, "data table `%" + r.name + "` has no column `" + *r.column + "`");
+        return Constant(Value());
+      }
+      std::vector<plan::Slot>& slots = plan_->variables[table->second].slots;
+      int slot = -1;
+      for (size_t i = 0; i < slots.size(); ++i) {
+        if (slots[i].field == static_cast<int>(*column)) slot = static_cast<int>(i);
+      }
+      if (slot < 0) {
+        slots.push_back({static_cast<int>(*column), plan::SlotMode::kRow});
+        slot = static_cast<int>(slots.size() - 1);
+      }
+      return Add(plan::Node{.op = Op::kSlot, .a = table->second, .b = slot});
+    }
     Error(e.span, "a reference list can only be used after `in`");
     return Constant(Value());
   }
@@ -742,6 +805,7 @@ class Lowering {
     for (const ast::Expr* list_side : {c.rhs.get(), c.lhs.get()}) {
       const auto* ref = std::get_if<ast::ReferenceList>(&list_side->kind);
       if (ref == nullptr) continue;
+      if (ref->column && table_variable_index_.count(ref->name) > 0) break;  // a row join
       const ast::Expr& value = list_side == c.rhs.get() ? *c.lhs : *c.rhs;
       plan::Node node{.op = Op::kInColumn, .args = {Operand(value, scope, home, &quantified)}};
       node.table = Table(*ref, node.column, list_side->span);
@@ -905,6 +969,7 @@ class Lowering {
   std::map<std::string, int> variable_index_;
   std::map<std::string, int> placeholder_index_;
   std::map<std::string, int> outcome_index_;
+  std::map<std::string, int> table_variable_index_;  // table name -> variable
   std::set<ast::NodeId> list_arguments_;
   bool failed_ = false;
 };

@@ -57,7 +57,10 @@ struct FieldStep {
   const EnumInfo* enum_type = nullptr;
 };
 
-enum class Root { kUdm, kGraph, kDetection };
+// What an event variable ranges over. kTable is a data table joined with
+// `=` (spec §10.4): its "events" are the table's rows, so every row-based
+// comparison with one table holds on the same row.
+enum class Root { kUdm, kGraph, kDetection, kTable };
 
 struct FieldPath {
   Root root = Root::kUdm;
@@ -72,7 +75,7 @@ enum class SlotMode {
 };
 
 struct Slot {
-  int field = 0;  // index into Plan::fields
+  int field = 0;  // index into Plan::fields; the column, for a table variable
   SlotMode mode = SlotMode::kRow;
 };
 
@@ -156,8 +159,9 @@ struct Binding {
 };
 
 struct Variable {
-  std::string name;  // without `$`
+  std::string name;  // without `$`; `%table` for a table variable
   Root root = Root::kUdm;
+  const DataTable* table = nullptr;  // Root::kTable
   std::vector<Slot> slots;
   std::vector<Binding> bindings;    // evaluated first, in order
   std::vector<Predicate> filters;   // then these, all must hold

@@ -57,9 +57,9 @@ RuleRunner::RuleRunner(const CompiledRule& rule, EventReader& reader, const Engi
       reader_(reader),
       next_window_start_(std::numeric_limits<int64_t>::min()),
       sliding_horizon_(std::numeric_limits<int64_t>::min()) {
-  builders_.reserve(plan_.variables.size());
   for (size_t v = 0; v < plan_.variables.size(); ++v) {
-    builders_.emplace_back(plan_, static_cast<int>(v), reader);
+    builders_.push_back(IsTable(v) ? nullptr
+                                   : std::make_unique<RowBuilder>(plan_, static_cast<int>(v), reader));
   }
   Binding none(plan_.variables.size(), nullptr);
   for (const plan::Predicate& p : plan_.constants) {
@@ -84,6 +84,9 @@ RuleRunner::RuleRunner(const CompiledRule& rule, EventReader& reader, const Engi
   scratch_.placeholders.resize(plan_.placeholders.size());
   scratch_.defined.resize(plan_.placeholders.size());
   scratch_binding_.resize(plan_.variables.size());
+  for (size_t v = 0; v < plan_.variables.size(); ++v) {
+    if (IsTable(v)) BuildTableRows(static_cast<int>(v));
+  }
 }
 
 // ------------------------------------------------------------------ stage 1
@@ -157,7 +160,7 @@ void RuleRunner::BuildRows(int variable, int64_t event, UdmTimestamp time, std::
   bool first = true;
   std::shared_ptr<const std::string> minified;
   reject_reason_.clear();
-  const bool complete = builders_[variable].ForEachRow(
+  const bool complete = builders_[variable]->ForEachRow(
       [&](std::vector<Value>& slots) {
         scratch_.slots.swap(slots);
         std::fill(scratch_.defined.begin(), scratch_.defined.end(), 0);
@@ -212,6 +215,34 @@ void RuleRunner::BuildRows(int variable, int64_t event, UdmTimestamp time, std::
   }
   if (options_.explain && out.empty() && !reject_reason_.empty()) {
     Explain("event #" + std::to_string(event) + ": $" + v.name + " rejects it: " + reject_reason_);
+  }
+}
+
+void RuleRunner::BuildTableRows(int variable) {
+  const plan::Variable& v = plan_.variables[variable];
+  const DataTable& table = *v.table;
+  Binding binding(plan_.variables.size(), nullptr);
+  binding[variable] = &scratch_;
+  scratch_.slots.resize(v.slots.size());
+  for (size_t r = 0; r < table.rows().size(); ++r) {
+    for (size_t s = 0; s < v.slots.size(); ++s) {
+      const size_t column = static_cast<size_t>(v.slots[s].field);
+      Value& cell = scratch_.slots[s];
+      switch (table.columns()[column].type) {
+        case ColumnType::kInt: cell = Value::Int(table.IntCell(r, column).value_or(0)); break;
+        case ColumnType::kFloat: cell = Value::Float(table.FloatCell(r, column).value_or(0)); break;
+        default: cell = Value::String(table.rows()[r][column]); break;
+      }
+    }
+    std::fill(scratch_.defined.begin(), scratch_.defined.end(), 0);
+    bool keep = ApplyBindings(v, scratch_, binding);
+    for (const plan::Predicate& f : v.filters) keep = keep && evaluator_.Test(f.node, binding);
+    if (!keep) continue;
+    auto row = std::make_unique<Row>(scratch_);
+    // Table rows are no events: negative identities keep them apart.
+    row->event = -static_cast<int64_t>(r) - 1;
+    row->valid_until = std::numeric_limits<int64_t>::max();
+    rows_[variable].push_back(std::move(row));
   }
 }
 
@@ -299,10 +330,12 @@ int64_t RuleRunner::EarliestRowTime() const {
   // Events place the windows; entity records are valid over intervals and
   // join whatever window their events fall in.
   bool any_udm = false;
-  for (const plan::Variable& v : plan_.variables) any_udm = any_udm || v.root != plan::Root::kGraph;
+  for (const plan::Variable& v : plan_.variables) {
+    any_udm = any_udm || v.root == plan::Root::kUdm || v.root == plan::Root::kDetection;
+  }
   int64_t earliest = std::numeric_limits<int64_t>::max();
   for (size_t v = 0; v < rows_.size(); ++v) {
-    if (any_udm && plan_.variables[v].root == plan::Root::kGraph) continue;
+    if (IsTable(v) || (any_udm && plan_.variables[v].root == plan::Root::kGraph)) continue;
     if (!rows_[v].empty()) earliest = std::min(earliest, rows_[v].front()->time.seconds);
   }
   return earliest;
@@ -311,6 +344,7 @@ int64_t RuleRunner::EarliestRowTime() const {
 void RuleRunner::Evict(int64_t before) {
   for (size_t v = 0; v < rows_.size(); ++v) {
     auto& rows = rows_[v];
+    if (IsTable(v)) continue;  // table rows live as long as the run
     if (plan_.variables[v].root == plan::Root::kGraph) {
       const size_t size = rows.size();
       std::erase_if(rows, [&](const auto& r) { return r->valid_until < before; });
@@ -436,10 +470,11 @@ void RuleRunner::Join(size_t depth, Binding& binding,
 bool RuleRunner::Coincident(const Binding& binding, int variable, const Row& row) const {
   // An entity record joins only events inside its validity interval
   // (spec §3.1).
+  if (IsTable(variable)) return true;
   const bool is_entity = plan_.variables[variable].root == plan::Root::kGraph;
   for (size_t v = 0; v < binding.size(); ++v) {
     const Row* other = binding[v];
-    if (other == nullptr) continue;
+    if (other == nullptr || IsTable(v)) continue;
     const bool other_entity = plan_.variables[v].root == plan::Root::kGraph;
     if (is_entity == other_entity) continue;
     const Row& entity = is_entity ? row : *other;
@@ -468,6 +503,11 @@ void RuleRunner::EvaluateWindow(int64_t start, int64_t end, bool end_inclusive, 
       continue;
     }
     const auto& rows = rows_[v];
+    if (IsTable(v)) {
+      for (const auto& r : rows) candidates[v].push_back(r.get());
+      if (candidates[v].empty()) return;
+      continue;
+    }
     if (plan_.variables[v].root == plan::Root::kGraph) {
       // Entity records whose validity overlaps the window.
       for (const auto& r : rows) {
@@ -596,6 +636,7 @@ void RuleRunner::Emit(const Group& group, UdmTimestamp start, UdmTimestamp end) 
     d.outcomes.push_back({plan_.outcomes[o].name, group.outcomes[o]});
   }
   for (size_t v = 0; v < plan_.variables.size(); ++v) {
+    if (IsTable(v)) continue;  // table rows are not events
     std::vector<const Row*> rows;
     std::set<int64_t> seen;
     for (const Binding& b : group.bindings) {
@@ -624,7 +665,9 @@ void RuleRunner::Explain(std::string message) {
 
 void RuleRunner::Finish() {
   Advance(std::numeric_limits<int64_t>::max());
-  for (auto& rows : rows_) rows.clear();
+  for (size_t v = 0; v < rows_.size(); ++v) {
+    if (!IsTable(v)) rows_[v].clear();
+  }
   live_rows_ = 0;
   pending_pivots_.clear();
   emitted_.clear();

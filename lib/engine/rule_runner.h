@@ -66,6 +66,9 @@ class RuleRunner {
     int64_t window_end = 0;
   };
 
+  // The rows of a data-table variable: its table's rows that pass its
+  // bindings and filters, computed once.
+  void BuildTableRows(int variable);
   // Stage 1: the rows of `variable` from the current event.
   void BuildRows(int variable, int64_t event, UdmTimestamp time, std::string_view json,
                  std::vector<Row>& out);
@@ -87,6 +90,7 @@ class RuleRunner {
             std::vector<Binding>& out);
   bool Consistent(const Binding& binding, const Row& row) const;
   bool Coincident(const Binding& binding, int variable, const Row& row) const;
+  bool IsTable(size_t variable) const { return plan_.variables[variable].root == plan::Root::kTable; }
   void JudgeGroup(Group& group, const std::string& key_text, int64_t start, int64_t end);
   void Evict(int64_t before);
   int64_t EarliestRowTime() const;
@@ -105,7 +109,7 @@ class RuleRunner {
   std::function<void(Detection&&)> emit_;
   Evaluator evaluator_;
   EventReader& reader_;
-  std::vector<RowBuilder> builders_;
+  std::vector<std::unique_ptr<RowBuilder>> builders_;  // null for table variables
   Row scratch_;                // the event copy being filtered
   Binding scratch_binding_;    // scratch_ as its variable's binding
   std::string reject_reason_;  // why the first copy was rejected (explain)

@@ -372,5 +372,36 @@ rule t {
   CHECK(plan.find("binds $host = $e.principal.hostname") != std::string::npos);
 }
 
+TEST_CASE("comparisons with one data table hold on the same row (spec 10.4)", "[engine][tables]") {
+  auto tables = std::make_shared<DataTableSet>();
+  REQUIRE(tables->AddCsv("staff", "staff.csv", "userid,assigned_host\nu1,lap-2\nu2,lap-9\n").empty());
+  CompileOptions options;
+  options.tables = tables;
+  auto rules = Compile(R"(
+rule unassigned_host {
+  events:
+    $l.metadata.event_type = "USER_LOGIN"
+    $l.principal.user.userid = $uid
+    %staff.userid = $uid
+    $l.principal.hostname != %staff.assigned_host
+  match:
+    $uid over 1h
+  condition:
+    $l
+})", options);
+  auto login = [](const std::string& user, const std::string& host) {
+    return R"({"metadata":{"event_timestamp":"2026-01-01T10:00:00Z","event_type":"USER_LOGIN"},)"
+           R"("principal":{"hostname":")" + host + R"(","user":{"userid":")" + user + "\"}}}";
+  };
+  // lap-9 is u2's host, not u1's: as a row join u1 from lap-9 fires, where
+  // a column membership test would have said lap-9 is "assigned".
+  std::vector<Detection> d = RunRules(rules, std::vector<std::string>{login("u1", "lap-9")});
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].match[0].value == Value::String("u1"));
+  CHECK(d[0].events.size() == 1);  // table rows are not events
+  CHECK(RunRules(rules, std::vector<std::string>{login("u1", "lap-2")}).empty());
+  CHECK(RunRules(rules, std::vector<std::string>{login("u3", "lap-9")}).empty());  // no row
+}
+
 }  // namespace
 }  // namespace yaral
