@@ -160,11 +160,12 @@ class TestFileLoader {
   std::string Resolve(const std::string& path) const {
     fs::path resolved = base_.empty() || fs::path(path).is_absolute() ? fs::path(path)
                                                                       : base_ / path;
-    resolved = resolved.lexically_normal();
     // "lists/" names the directory "lists"; messages read better without
-    // the slash.
-    if (!resolved.has_filename() && resolved.has_parent_path()) resolved = resolved.parent_path();
-    return resolved.string();
+    // the slash. (Trimmed as text: path::parent_path() kept the slash in
+    // optimised builds of this toolchain.)
+    std::string out = resolved.lexically_normal().string();
+    while (out.size() > 1 && out.back() == '/') out.pop_back();
+    return out;
   }
 
   std::optional<std::string> ExistingPath(const YAML::Node& node, const std::string& what,
