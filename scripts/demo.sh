@@ -21,6 +21,12 @@ run() {
 # Check the rule as SecOps's compiler would, plus the lint warnings.
 run check "$rule"
 
-# When the engine lands (issue 4), the demo also runs the rule over the
-# shipped UDM events and prints its detections:
-#   run run "$rule" --events examples/events/<the shipped UDM events>.ndjson
+# Run it over the Atomic Red Team scenarios (SMTP from PowerShell, POP3 from
+# nc, IMAP from curl) and the look-alikes that must stay quiet: one
+# detection per firing scenario (and the two documented false positives).
+# The scenario files are concatenated out of time order, so allow ten days
+# of lateness.
+run run "$rule" --events <(cat examples/events/t1071_003/*.ndjson) --format text --lateness 864000
+
+# The rule's unit tests: every scenario with its expected detections.
+run test examples/rules/t1071_003_non_mail_process_mail_protocol.test.yaml
