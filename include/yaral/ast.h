@@ -31,6 +31,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -166,6 +167,12 @@ enum class ComparisonOp { kEq, kNe, kLt, kLe, kGt, kGe };
 enum class Quantifier { kAny, kAll };
 
 enum class ListKind { kString, kRegex, kCidr };  // `in`, `in regex`, `in cidr`
+
+// Operators as written: "or", "+", "!=". ListKindPrefix gives what follows
+// `in`: "", "regex ", "cidr ".
+std::string_view OperatorText(BinaryOp op);
+std::string_view OperatorText(ComparisonOp op);
+std::string_view ListKindPrefix(ListKind kind);
 
 struct Unary {
   UnaryOp op;

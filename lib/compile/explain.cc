@@ -7,38 +7,6 @@
 namespace yaral::plan {
 namespace {
 
-std::string_view CompareText(ast::ComparisonOp op) {
-  switch (op) {
-    case ast::ComparisonOp::kEq: return "=";
-    case ast::ComparisonOp::kNe: return "!=";
-    case ast::ComparisonOp::kLt: return "<";
-    case ast::ComparisonOp::kLe: return "<=";
-    case ast::ComparisonOp::kGt: return ">";
-    case ast::ComparisonOp::kGe: return ">=";
-  }
-  return "?";
-}
-
-std::string_view ArithmeticText(ast::BinaryOp op) {
-  switch (op) {
-    case ast::BinaryOp::kAdd: return "+";
-    case ast::BinaryOp::kSub: return "-";
-    case ast::BinaryOp::kMul: return "*";
-    case ast::BinaryOp::kDiv: return "/";
-    case ast::BinaryOp::kMod: return "%";
-    default: return "?";
-  }
-}
-
-std::string_view ListKindText(ast::ListKind kind) {
-  switch (kind) {
-    case ast::ListKind::kString: return "";
-    case ast::ListKind::kRegex: return "regex ";
-    case ast::ListKind::kCidr: return "cidr ";
-  }
-  return "";
-}
-
 class Printer {
  public:
   explicit Printer(const Plan& plan) : plan_(plan) {}
@@ -71,9 +39,9 @@ class Printer {
       case Op::kOr: return "(" + arg(0) + " or " + arg(1) + ")";
       case Op::kNot: return "not " + arg(0);
       case Op::kNegate: return "-" + arg(0);
-      case Op::kArithmetic: return "(" + arg(0) + " " + std::string(ArithmeticText(n.arith)) + " " + arg(1) + ")";
+      case Op::kArithmetic: return "(" + arg(0) + " " + std::string(ast::OperatorText(n.arith)) + " " + arg(1) + ")";
       case Op::kCompare:
-        return arg(0) + " " + std::string(CompareText(n.compare)) + " " + arg(1) + (n.nocase ? " nocase" : "");
+        return arg(0) + " " + std::string(ast::OperatorText(n.compare)) + " " + arg(1) + (n.nocase ? " nocase" : "");
       case Op::kRegexMatch:
         return arg(0) + (n.compare == ast::ComparisonOp::kNe ? " !~ " : " ~ ") + "/" + n.name + "/" +
                (n.dot_all ? " (whole text)" : " (first line)");
@@ -81,7 +49,7 @@ class Printer {
         return std::string(n.quantifier == ast::Quantifier::kAny ? "any" : "all") + " <element> of " +
                arg(0) + ": " + arg(1);
       case Op::kInList:
-        return arg(0) + " in " + std::string(ListKindText(n.list_kind)) + "%" + n.name +
+        return arg(0) + " in " + std::string(ast::ListKindPrefix(n.list_kind)) + "%" + n.name +
                (n.nocase ? " nocase" : "");
       case Op::kInArray: return arg(0) + " in " + arg(1);
       case Op::kInColumn:

@@ -338,52 +338,39 @@ Value Evaluator::Arithmetic(const plan::Node& node, const Value& a, const Value&
     return Value();
   }
   if (a.is_uint() || b.is_uint()) {
-    const uint64_t x = a.uint_value();
-    const uint64_t y = b.uint_value();
-    uint64_t r = 0;
-    bool overflow = false;
-    switch (node.arith) {
-      case BinaryOp::kAdd: overflow = __builtin_add_overflow(x, y, &r); break;
-      case BinaryOp::kSub: overflow = __builtin_sub_overflow(x, y, &r); break;
-      case BinaryOp::kMul: overflow = __builtin_mul_overflow(x, y, &r); break;
-      case BinaryOp::kMod:
-        if (y == 0) {
-          RecordError("modulo by zero");
-          return Value();
-        }
-        r = x % y;
-        break;
-      default: break;
-    }
-    if (overflow) {
-      RecordError("integer overflow in arithmetic");
-      return Value();
-    }
-    return Value::Uint(r);
+    std::optional<uint64_t> r = IntegerArithmetic<uint64_t>(node.arith, a.uint_value(), b.uint_value());
+    return r ? Value::Uint(*r) : Value();
   }
-  const int64_t x = a.int_value();
-  const int64_t y = b.int_value();
-  int64_t r = 0;
+  std::optional<int64_t> r = IntegerArithmetic<int64_t>(node.arith, a.int_value(), b.int_value());
+  return r ? Value::Int(*r) : Value();
+}
+
+template <typename T>
+std::optional<T> Evaluator::IntegerArithmetic(ast::BinaryOp op, T x, T y) {
+  T r = 0;
   bool overflow = false;
-  switch (node.arith) {
-    case BinaryOp::kAdd: overflow = __builtin_add_overflow(x, y, &r); break;
-    case BinaryOp::kSub: overflow = __builtin_sub_overflow(x, y, &r); break;
-    case BinaryOp::kMul: overflow = __builtin_mul_overflow(x, y, &r); break;
-    case BinaryOp::kMod:
+  switch (op) {
+    case ast::BinaryOp::kAdd: overflow = __builtin_add_overflow(x, y, &r); break;
+    case ast::BinaryOp::kSub: overflow = __builtin_sub_overflow(x, y, &r); break;
+    case ast::BinaryOp::kMul: overflow = __builtin_mul_overflow(x, y, &r); break;
+    case ast::BinaryOp::kMod:
       if (y == 0) {
         RecordError("modulo by zero");
-        return Value();
+        return std::nullopt;
       }
-      if (y == -1) return Value::Int(0);
+      // INT64_MIN % -1 overflows in C++; its value is 0.
+      if constexpr (std::is_signed_v<T>) {
+        if (y == -1) return 0;
+      }
       r = x % y;
       break;
     default: break;
   }
   if (overflow) {
     RecordError("integer overflow in arithmetic");
-    return Value();
+    return std::nullopt;
   }
-  return Value::Int(r);
+  return r;
 }
 
 Value Evaluator::Call(const plan::Node& node, Env& env) {

@@ -78,6 +78,10 @@ class Evaluator {
   const Value& Ref(plan::NodeRef node, Env& env, Value& scratch);
   bool Compare(const plan::Node& node, const Value& a, const Value& b);
   Value Arithmetic(const plan::Node& node, const Value& a, const Value& b);
+  // + - * % on two integers of one signedness; nullopt (an error recorded)
+  // on overflow or a zero divisor.
+  template <typename T>
+  std::optional<T> IntegerArithmetic(ast::BinaryOp op, T x, T y);
   Value Call(const plan::Node& node, Env& env);
   Value Aggregate(const plan::Node& node, Env& env);
 

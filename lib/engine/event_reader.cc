@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 
@@ -77,6 +78,7 @@ std::vector<int> FieldTrie::Add(const plan::FieldPath& path) {
 struct EventReader::Parser {
   od::parser parser;
   std::vector<TrieNode>* nodes = nullptr;
+  const char* end = nullptr;  // one past the event's last byte
 
   Item& Push(int node, uint32_t parent, uint32_t position) {
     TrieNode& n = (*nodes)[node];
@@ -405,9 +407,19 @@ struct EventReader::Parser {
 
   simdjson::error_code Object(od::object object, int node, uint32_t parent) {
     const TrieNode& n = (*nodes)[node];
-    for (auto field : object) {
-      std::string_view key;
-      if (auto error = field.unescaped_key().get(key)) return error;
+    for (auto result : object) {
+      od::field field;
+      if (auto error = std::move(result).get(field)) return error;
+      // Compare the key as it stands in the input: UDM field names never
+      // hold escapes, so unescaping every key would be wasted work. A key
+      // that does hold one takes the slow path.
+      const char* raw = field.key().raw();
+      const char* quote = static_cast<const char*>(std::memchr(raw, '"', static_cast<size_t>(end - raw)));
+      if (quote == nullptr) return simdjson::TAPE_ERROR;
+      std::string_view key(raw, static_cast<size_t>(quote - raw));
+      if (key.find('\\') != std::string_view::npos) {
+        if (auto error = field.unescaped_key().get(key)) return error;
+      }
       int child = -1;
       for (int c : n.children) {
         if (KeyMatches((*nodes)[c], key)) {
@@ -416,9 +428,7 @@ struct EventReader::Parser {
         }
       }
       if (child < 0) continue;  // not read by the rule: skipped unparsed
-      od::value v;
-      if (auto error = field.value().get(v)) return error;
-      if (auto error = Value_(v, child, parent)) return error;
+      if (auto error = Value_(field.value(), child, parent)) return error;
     }
     return simdjson::SUCCESS;
   }
@@ -473,9 +483,17 @@ absl::Status EventReader::Read(std::string_view json) {
   // Decide the root from the top-level keys without a second parse: entity
   // records carry `entity`; its presence near the top is typical but not
   // guaranteed, so the object's own keys are checked below.
-  buffer_.resize(json.size() + simdjson::SIMDJSON_PADDING);
-  std::memcpy(buffer_.data(), json.data(), json.size());
-  simdjson::padded_string_view padded(buffer_.data(), json.size(), buffer_.size());
+  // simdjson reads whole blocks past the end: copy into a padded buffer
+  // that only grows (no zero fill per event).
+  const size_t needed = json.size() + simdjson::SIMDJSON_PADDING;
+  if (needed > capacity_) {
+    capacity_ = std::max(needed, capacity_ * 2);
+    buffer_ = std::make_unique_for_overwrite<char[]>(capacity_);
+  }
+  std::memcpy(buffer_.get(), json.data(), json.size());
+  std::memset(buffer_.get() + json.size(), ' ', simdjson::SIMDJSON_PADDING);
+  simdjson::padded_string_view padded(buffer_.get(), json.size(), capacity_);
+  parser_->end = buffer_.get() + json.size();
   od::document doc;
   if (auto error = parser_->parser.iterate(padded).get(doc)) {
     return absl::InvalidArgumentError(std::string("invalid JSON: ") + simdjson::error_message(error));
@@ -484,9 +502,11 @@ absl::Status EventReader::Read(std::string_view json) {
   if (doc.get_object().get(object) != simdjson::SUCCESS) {
     return absl::InvalidArgumentError("an event must be a JSON object");
   }
-  // The record kind: entity-graph records have a top-level `entity`.
+  // The record kind: entity-graph records have a top-level `entity`. Only
+  // rules with graph variables care; for them a quick search for the key
+  // avoids walking the keys twice for ordinary events.
   root_ = plan::Root::kUdm;
-  {
+  if (read_entities_ && memmem(json.data(), json.size(), "\"entity\"", 8) != nullptr) {
     bool is_entity = false;
     for (auto field : object) {
       std::string_view key;

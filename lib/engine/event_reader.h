@@ -85,6 +85,8 @@ class EventReader {
   ~EventReader();
 
   FieldTrie& trie(plan::Root root) { return tries_[static_cast<int>(root)]; }
+  // Some rule reads entity-graph records: tell them from UDM events.
+  void ReadEntities() { read_entities_ = true; }
   // Adds metadata.event_timestamp (UDM) / metadata.interval.start_time
   // (entities) to the tries; call once, after every path was added.
   void AddTimeFields();
@@ -107,7 +109,9 @@ class EventReader {
   FieldTrie tries_[3];
   TimeFields time_[3];
   plan::Root root_ = plan::Root::kUdm;
-  std::string buffer_;  // the event copied with simdjson's padding
+  std::unique_ptr<char[]> buffer_;  // the event copied with simdjson's padding
+  size_t capacity_ = 0;
+  bool read_entities_ = false;
 };
 
 }  // namespace yaral::engine

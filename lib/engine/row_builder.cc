@@ -10,6 +10,7 @@ RowBuilder::RowBuilder(const plan::Plan& plan, int variable, EventReader& reader
   // The trie's node vector may grow as later variables register paths, so
   // keep a pointer to the vector, not to nodes.
   nodes_ = &trie.nodes();
+  if (v.root == plan::Root::kGraph) reader.ReadEntities();
   // A dimension is identified by the path prefix that reaches it.
   std::vector<std::vector<std::pair<int, int64_t>>> dim_keys;
   for (size_t s = 0; s < v.slots.size(); ++s) {
@@ -180,6 +181,12 @@ bool RowBuilder::Enumerate(size_t dim, absl::FunctionRef<bool(std::vector<Value>
   // An empty level still gives one copy, its fields zero (spec §4.9).
   assignment_[dim] = -1;
   return Enumerate(dim + 1, visit, max_rows, rows, truncated);
+}
+
+void RowBuilder::FillInvariantSlots(std::vector<Value>& out) const {
+  for (size_t s = 0; s < paths_.size(); ++s) {
+    if (CopyInvariant(s)) FillSlot(s, out[s]);
+  }
 }
 
 bool RowBuilder::ForEachRow(absl::FunctionRef<bool(std::vector<Value>&)> visit, size_t max_rows) {

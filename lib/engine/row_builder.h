@@ -33,6 +33,13 @@ class RowBuilder {
   // `max_rows` (a runaway cross product).
   bool ForEachRow(absl::FunctionRef<bool(std::vector<Value>& slots)> visit, size_t max_rows);
 
+  // Slots whose value is the same on every copy: a path with no repeated
+  // level, or a whole slot. Predicates reading only those can reject an
+  // event before any copy is built.
+  bool CopyInvariant(size_t slot) const { return paths_[slot].flat || paths_[slot].mode == plan::SlotMode::kWhole; }
+  // Fills the copy-invariant slots of `out` (sized to the variable's slots).
+  void FillInvariantSlots(std::vector<Value>& out) const;
+
  private:
   struct Step {
     int node = 0;

@@ -87,6 +87,24 @@ RuleRunner::RuleRunner(const CompiledRule& rule, EventReader& reader, const Engi
   for (size_t v = 0; v < plan_.variables.size(); ++v) {
     if (IsTable(v)) BuildTableRows(static_cast<int>(v));
   }
+  early_filters_.resize(plan_.variables.size());
+  copy_filters_.resize(plan_.variables.size());
+  invariant_rows_.resize(plan_.variables.size());
+  for (size_t v = 0; v < plan_.variables.size(); ++v) {
+    invariant_rows_[v].slots.resize(plan_.variables[v].slots.size());
+    const std::vector<plan::Predicate>& filters = plan_.variables[v].filters;
+    for (size_t f = 0; f < filters.size(); ++f) {
+      std::vector<plan::NodeRef> leaves;
+      CollectSlotNodes(plan_, filters[f].node, leaves);
+      bool early = builders_[v] != nullptr;
+      for (plan::NodeRef ref : leaves) {
+        const plan::Node& node = plan_.nodes[ref];
+        early = early && node.op == plan::Op::kSlot && node.a == static_cast<int>(v) &&
+                builders_[v]->CopyInvariant(static_cast<size_t>(node.b));
+      }
+      (early ? early_filters_ : copy_filters_)[v].push_back(static_cast<int>(f));
+    }
+  }
 }
 
 // ------------------------------------------------------------------ stage 1
@@ -156,17 +174,32 @@ void RuleRunner::BuildRows(int variable, int64_t event, UdmTimestamp time, std::
   const plan::Variable& v = plan_.variables[variable];
   Binding& binding = scratch_binding_;
   std::fill(binding.begin(), binding.end(), nullptr);
+  reject_reason_.clear();
+  if (!early_filters_[variable].empty()) {
+    Row& invariant = invariant_rows_[variable];
+    builders_[variable]->FillInvariantSlots(invariant.slots);
+    binding[variable] = &invariant;
+    for (int f : early_filters_[variable]) {
+      if (evaluator_.Test(v.filters[f].node, binding)) continue;
+      if (options_.explain) {
+        std::string values = Describe(v.filters[f], binding);
+        Explain("event #" + std::to_string(event) + ": $" + v.name + " rejects it: `" + v.filters[f].text +
+                "` is false" + (values.empty() ? "" : " (" + values + ")"));
+      }
+      return;
+    }
+  }
   binding[variable] = &scratch_;
   bool first = true;
   std::shared_ptr<const std::string> minified;
-  reject_reason_.clear();
   const bool complete = builders_[variable]->ForEachRow(
       [&](std::vector<Value>& slots) {
         scratch_.slots.swap(slots);
         std::fill(scratch_.defined.begin(), scratch_.defined.end(), 0);
         bool keep = ApplyBindings(v, scratch_, binding);
         if (keep) {
-          for (const plan::Predicate& f : v.filters) {
+          for (int index : copy_filters_[variable]) {
+            const plan::Predicate& f = v.filters[index];
             if (!evaluator_.Test(f.node, binding)) {
               if (options_.explain && first) {
                 std::string values = Describe(f, binding);

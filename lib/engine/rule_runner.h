@@ -111,6 +111,12 @@ class RuleRunner {
   EventReader& reader_;
   std::vector<std::unique_ptr<RowBuilder>> builders_;  // null for table variables
   Row scratch_;                // the event copy being filtered
+  // Per variable: the filters that read only copy-invariant slots, checked
+  // once per event before copies are built (most events fail one), and the
+  // rest, checked per copy; and the row those early filters read.
+  std::vector<std::vector<int>> early_filters_;
+  std::vector<std::vector<int>> copy_filters_;
+  std::vector<Row> invariant_rows_;
   Binding scratch_binding_;    // scratch_ as its variable's binding
   std::string reject_reason_;  // why the first copy was rejected (explain)
   bool constants_hold_ = true;

@@ -95,6 +95,40 @@ std::string FieldPath::ToString() const {
   return out;
 }
 
+std::string_view OperatorText(BinaryOp op) {
+  switch (op) {
+    case BinaryOp::kOr: return "or";
+    case BinaryOp::kAnd: return "and";
+    case BinaryOp::kAdd: return "+";
+    case BinaryOp::kSub: return "-";
+    case BinaryOp::kMul: return "*";
+    case BinaryOp::kDiv: return "/";
+    case BinaryOp::kMod: return "%";
+  }
+  return "?";
+}
+
+std::string_view OperatorText(ComparisonOp op) {
+  switch (op) {
+    case ComparisonOp::kEq: return "=";
+    case ComparisonOp::kNe: return "!=";
+    case ComparisonOp::kLt: return "<";
+    case ComparisonOp::kLe: return "<=";
+    case ComparisonOp::kGt: return ">";
+    case ComparisonOp::kGe: return ">=";
+  }
+  return "?";
+}
+
+std::string_view ListKindPrefix(ListKind kind) {
+  switch (kind) {
+    case ListKind::kString: return "";
+    case ListKind::kRegex: return "regex ";
+    case ListKind::kCidr: return "cidr ";
+  }
+  return "";
+}
+
 std::string_view SectionName(SectionKind kind) {
   switch (kind) {
     case SectionKind::kMeta: return "meta";

@@ -50,39 +50,8 @@ int BinaryPrecedence(ast::BinaryOp op) {
   return kLowest;
 }
 
-std::string_view BinaryText(ast::BinaryOp op) {
-  switch (op) {
-    case ast::BinaryOp::kOr: return "or";
-    case ast::BinaryOp::kAnd: return "and";
-    case ast::BinaryOp::kAdd: return "+";
-    case ast::BinaryOp::kSub: return "-";
-    case ast::BinaryOp::kMul: return "*";
-    case ast::BinaryOp::kDiv: return "/";
-    case ast::BinaryOp::kMod: return "%";
-  }
-  return "?";
-}
 
-std::string_view ComparisonText(ast::ComparisonOp op) {
-  switch (op) {
-    case ast::ComparisonOp::kEq: return "=";
-    case ast::ComparisonOp::kNe: return "!=";
-    case ast::ComparisonOp::kLt: return "<";
-    case ast::ComparisonOp::kLe: return "<=";
-    case ast::ComparisonOp::kGt: return ">";
-    case ast::ComparisonOp::kGe: return ">=";
-  }
-  return "?";
-}
 
-std::string_view ListKindText(ast::ListKind kind) {
-  switch (kind) {
-    case ast::ListKind::kString: return "";
-    case ast::ListKind::kRegex: return "regex ";
-    case ast::ListKind::kCidr: return "cidr ";
-  }
-  return "";
-}
 
 template <class... Ts>
 struct Overloaded : Ts... {
@@ -277,7 +246,7 @@ class ExprPrinter {
     const int precedence = BinaryPrecedence(binary.op);
     AppendChild(binary.lhs, precedence, out_);
     out_.push_back(' ');
-    out_ += BinaryText(binary.op);
+    out_ += ast::OperatorText(binary.op);
     out_.push_back(' ');
     AppendChild(binary.rhs, precedence + 1, out_);
   }
@@ -285,7 +254,7 @@ class ExprPrinter {
   void operator()(const ast::Comparison& cmp) {
     AppendChild(cmp.lhs, kCompare + 1, out_);
     out_.push_back(' ');
-    out_ += ComparisonText(cmp.op);
+    out_ += ast::OperatorText(cmp.op);
     out_.push_back(' ');
     const bool guard_nocase = cmp.nocase && cmp.rhs && EndsWithBareCall(*cmp.rhs);
     AppendChild(cmp.rhs, guard_nocase ? kPrimary + 1 : kCompare + 1, out_);
@@ -300,7 +269,7 @@ class ExprPrinter {
   void operator()(const ast::InList& in) {
     AppendChild(in.value, kCompare + 1, out_);
     out_ += " in ";
-    out_ += ListKindText(in.kind);
+    out_ += ast::ListKindPrefix(in.kind);
     AppendChild(in.list, kPrimary, out_);
     if (in.nocase) out_ += " nocase";
   }
