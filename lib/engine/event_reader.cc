@@ -11,10 +11,6 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
-bool KeyMatches(const TrieNode& node, std::string_view key) {
-  return key == node.name || key == node.json_name;
-}
-
 }  // namespace
 
 // ------------------------------------------------------------------ trie
@@ -78,7 +74,6 @@ std::vector<int> FieldTrie::Add(const plan::FieldPath& path) {
 struct EventReader::Parser {
   od::parser parser;
   std::vector<TrieNode>* nodes = nullptr;
-  const char* end = nullptr;  // one past the event's last byte
 
   Item& Push(int node, uint32_t parent, uint32_t position) {
     TrieNode& n = (*nodes)[node];
@@ -410,19 +405,14 @@ struct EventReader::Parser {
     for (auto result : object) {
       od::field field;
       if (auto error = std::move(result).get(field)) return error;
-      // Compare the key as it stands in the input: UDM field names never
-      // hold escapes, so unescaping every key would be wasted work. A key
-      // that does hold one takes the slow path.
-      const char* raw = field.key().raw();
-      const char* quote = static_cast<const char*>(std::memchr(raw, '"', static_cast<size_t>(end - raw)));
-      if (quote == nullptr) return simdjson::TAPE_ERROR;
-      std::string_view key(raw, static_cast<size_t>(quote - raw));
-      if (key.find('\\') != std::string_view::npos) {
-        if (auto error = field.unescaped_key().get(key)) return error;
-      }
+      // Compare the key as it stands in the input (bytes, then the closing
+      // quote): UDM field names hold no escapes, so unescaping every key
+      // would be wasted work, and a key spelt with escapes is no field name.
+      const od::raw_json_string key = field.key();
       int child = -1;
       for (int c : n.children) {
-        if (KeyMatches((*nodes)[c], key)) {
+        const TrieNode& candidate = (*nodes)[c];
+        if (key.unsafe_is_equal(candidate.name) || key.unsafe_is_equal(candidate.json_name)) {
           child = c;
           break;
         }
@@ -493,7 +483,6 @@ absl::Status EventReader::Read(std::string_view json) {
   std::memcpy(buffer_.get(), json.data(), json.size());
   std::memset(buffer_.get() + json.size(), ' ', simdjson::SIMDJSON_PADDING);
   simdjson::padded_string_view padded(buffer_.get(), json.size(), capacity_);
-  parser_->end = buffer_.get() + json.size();
   od::document doc;
   if (auto error = parser_->parser.iterate(padded).get(doc)) {
     return absl::InvalidArgumentError(std::string("invalid JSON: ") + simdjson::error_message(error));

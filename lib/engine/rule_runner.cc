@@ -518,11 +518,18 @@ bool RuleRunner::Coincident(const Binding& binding, int variable, const Row& row
 }
 
 std::string RuleRunner::KeyText(const Binding& binding) const {
+  // Kind, length and bytes of each value: unambiguous without escaping.
   std::string key;
   for (int ph : plan_.match.keys) {
     const Value& v = Evaluator::PlaceholderValue(plan_, binding, ph);
-    key += std::to_string(static_cast<int>(v.kind()));
-    key += v.DebugString();
+    key += static_cast<char>('0' + static_cast<int>(v.kind()));
+    if (v.is_string() || v.is_bytes()) {
+      key += std::to_string(v.string().size());
+      key += ':';
+      key += v.string();
+    } else {
+      key += v.DebugString();
+    }
     key += '\x1f';
   }
   return key;
