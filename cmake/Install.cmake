@@ -194,15 +194,19 @@ set(YARAL_STATIC_FINDS "")
 foreach(package IN LISTS yaral_static_packages)
   if(package STREQUAL "PkgConfig:re2")
     string(APPEND YARAL_STATIC_FINDS
-      "  find_package(PkgConfig QUIET)\n"
-      "  if(PkgConfig_FOUND AND NOT TARGET PkgConfig::RE2)\n"
-      "    pkg_check_modules(RE2 QUIET IMPORTED_TARGET re2)\n"
-      "  endif()\n")
+      "    find_package(PkgConfig QUIET)\n"
+      "    if(PkgConfig_FOUND AND NOT TARGET PkgConfig::RE2)\n"
+      "      pkg_check_modules(RE2 QUIET IMPORTED_TARGET re2)\n"
+      "    endif()\n")
   else()
-    string(APPEND YARAL_STATIC_FINDS "  find_package(${package} QUIET)\n")
+    string(APPEND YARAL_STATIC_FINDS "    find_package(${package} QUIET)\n")
   endif()
 endforeach()
-set(YARAL_STATIC_AVAILABLE ${yaral_static_available})
+if(yaral_static_available)
+  set(YARAL_STATIC_AVAILABLE TRUE)
+else()
+  set(YARAL_STATIC_AVAILABLE FALSE)
+endif()
 configure_package_config_file(
   ${PROJECT_SOURCE_DIR}/cmake/yaralConfig.cmake.in
   ${PROJECT_BINARY_DIR}/packaging/yaralConfig.cmake

@@ -2,7 +2,8 @@
 #   1. cmake --install BUILD_DIR into WORK_DIR/prefix, and check the layout;
 #   2. configure and build SOURCE_DIR/examples/embed against that prefix as
 #      a separate project (find_package(yaral), CMAKE_PREFIX_PATH);
-#   3. build the C example once more with plain `cc` and pkg-config;
+#   3. build the C and C++ examples once more with a bare compiler and
+#      pkg-config;
 #   4. run every example over the reference rule's events: each must print
 #      the same detections, at least one, all of the reference rule;
 #   5. run the Python example with the installed package (PYTHONPATH).
@@ -75,22 +76,29 @@ if(NOT EXISTS ${examples}/yaral_cpp_example_static)
   message(FATAL_ERROR "find_package(yaral COMPONENTS static) did not find yaral::yaral_static")
 endif()
 
-# 3. The C example with pkg-config and the C compiler alone.
+# 3. The C and C++ examples with pkg-config and a compiler alone.
 find_program(PKG_CONFIG pkg-config REQUIRED)
 find_program(CC NAMES cc gcc REQUIRED)
-step(pkgconfig ${CMAKE_COMMAND} -E env PKG_CONFIG_PATH=${prefix}/lib/pkgconfig
-     ${PKG_CONFIG} --cflags --libs yaral_c)
-string(STRIP "${pkgconfig_out}" pc_flags)
-separate_arguments(pc_flags UNIX_COMMAND "${pc_flags} ${flags}")
+set(pkg_config ${CMAKE_COMMAND} -E env PKG_CONFIG_PATH=${prefix}/lib/pkgconfig ${PKG_CONFIG})
+step(pkgconfig_c ${pkg_config} --cflags --libs yaral_c)
+step(pkgconfig_cpp ${pkg_config} --cflags --libs yaral)
+step(pkgconfig_static ${pkg_config} --static --libs yaral)
+string(STRIP "${pkgconfig_c_out} ${flags}" c_flags)
+separate_arguments(c_flags UNIX_COMMAND "${c_flags}")
 step(cc ${CC} -std=c99 -Wall -Werror -o ${WORK_DIR}/c_example_pkgconfig
-     ${SOURCE_DIR}/examples/embed/c/main.c ${pc_flags} -Wl,-rpath,${prefix}/lib)
+     ${SOURCE_DIR}/examples/embed/c/main.c ${c_flags} -Wl,-rpath,${prefix}/lib)
+string(STRIP "${pkgconfig_cpp_out} ${flags}" cpp_flags)
+separate_arguments(cpp_flags UNIX_COMMAND "${cpp_flags}")
+step(cxx ${CXX_COMPILER} -std=c++20 -o ${WORK_DIR}/cpp_example_pkgconfig
+     ${SOURCE_DIR}/examples/embed/cpp/main.cc ${cpp_flags} -Wl,-rpath,${prefix}/lib)
 
 # 4. Every example prints the same detections.
 step(cpp ${examples}/yaral_cpp_example ${rule} ${events_dir})
 step(cpp_static ${examples}/yaral_cpp_example_static ${rule} ${event_files})
 step(c ${examples}/yaral_c_example ${rule} ${event_files})
 step(c_pkgconfig ${WORK_DIR}/c_example_pkgconfig ${rule} ${event_files})
-set(runs cpp cpp_static c c_pkgconfig)
+step(cpp_pkgconfig ${WORK_DIR}/cpp_example_pkgconfig ${rule} ${event_files})
+set(runs cpp cpp_static c c_pkgconfig cpp_pkgconfig)
 
 # 5. Python, with the installed package only.
 if(PYTHON)

@@ -44,7 +44,7 @@ void Collect(const char* detection_json, void* user) {
   static_cast<std::vector<std::string>*>(user)->push_back(detection_json);
 }
 
-TEST_CASE("c api: version and status names") {
+TEST_CASE("version and status names") {
   CHECK(std::string(yaral_version()).find('.') != std::string::npos);
   CHECK(std::string(yaral_status_name(YARAL_OK)) == "ok");
   CHECK(std::string(yaral_status_name(YARAL_ERROR_COMPILE)) == "compile");
@@ -56,7 +56,7 @@ TEST_CASE("c api: version and status names") {
   yaral_detection_destroy(nullptr);
 }
 
-TEST_CASE("c api: check returns diagnostics as JSON, owned by the caller") {
+TEST_CASE("check returns diagnostics as JSON, owned by the caller") {
   char* json = nullptr;
   CHECK(yaral_check(kRule, std::strlen(kRule), "t.yaral", 0, &json) == YARAL_OK);
   REQUIRE(json != nullptr);
@@ -74,7 +74,7 @@ TEST_CASE("c api: check returns diagnostics as JSON, owned by the caller") {
   CHECK(std::string(yaral_last_error()).find("diagnostics_json") != std::string::npos);
 }
 
-TEST_CASE("c api: compile errors keep a handle with the diagnostics") {
+TEST_CASE("compile errors keep a handle with the diagnostics") {
   const std::string bad = std::string(kRule).replace(std::string(kRule).find("port"), 4, "prot");
   yaral_rules* rules = nullptr;
   CHECK(yaral_rules_compile(bad.data(), bad.size(), "bad.yaral", nullptr, &rules) ==
@@ -92,7 +92,7 @@ TEST_CASE("c api: compile errors keep a handle with the diagnostics") {
   CHECK(yaral_rules_compile(nullptr, 5, nullptr, nullptr, &rules) == YARAL_ERROR_INVALID_ARGUMENT);
 }
 
-TEST_CASE("c api: a compiled rule set") {
+TEST_CASE("a compiled rule set") {
   yaral_rules* rules = Compile(kRule);
   CHECK(yaral_rules_count(rules) == 1);
   CHECK(std::string(yaral_rules_name(rules, 0)) == "smtp_connection");
@@ -101,7 +101,7 @@ TEST_CASE("c api: a compiled rule set") {
   yaral_rules_destroy(rules);
 }
 
-TEST_CASE("c api: detections to a callback, or pulled") {
+TEST_CASE("detections to a callback, or pulled") {
   yaral_rules* rules = Compile(kRule);
   yaral_engine* engine = nullptr;
   REQUIRE(yaral_engine_create(rules, R"({"max_samples": 1})", &engine) == YARAL_OK);
@@ -137,7 +137,7 @@ TEST_CASE("c api: detections to a callback, or pulled") {
   yaral_engine_destroy(engine);
 }
 
-TEST_CASE("c api: engine options are checked") {
+TEST_CASE("engine options are checked") {
   yaral_rules* rules = Compile(kRule);
   yaral_engine* engine = nullptr;
   CHECK(yaral_engine_create(rules, R"({"max_sample": 1})", &engine) ==
@@ -150,7 +150,7 @@ TEST_CASE("c api: engine options are checked") {
   yaral_rules_destroy(rules);
 }
 
-TEST_CASE("c api: lists, their errors, and frozen while rules use them") {
+TEST_CASE("lists, their errors, and frozen while rules use them") {
   yaral_lists* lists = nullptr;
   REQUIRE(yaral_lists_create(&lists) == YARAL_OK);
   const char* hosts[] = {"evil-01"};
