@@ -27,7 +27,9 @@
 // not evaluated. `Finish()` closes every window. The semantics (hop windows,
 // event copies, zero values...) are in docs/semantics.md.
 //
-// Errors are values: nothing here throws. A rule that does not compile
+// Errors are values: nothing here throws. Callbacks (OnDetection, explain,
+// metrics) must not throw either: an exception from one leaves Feed() or
+// Finish() half done, and that engine must then be discarded. A rule that does not compile
 // comes back as diagnostics; an event that is not a JSON object is refused
 // by Feed() with InvalidArgument and counted; a function that fails at run
 // time (an invalid CIDR from a data table) is counted by message in
@@ -68,7 +70,7 @@ struct Plan;  // lib/compile/plan.h
 struct CompileOptions {
   // Reference lists and data tables the rules may name (`%name`,
   // `%table.column`). A rule naming one that is absent does not compile
-  // (E705). Shared, so compiled rules can keep them alive.
+  // (E800). Shared, so compiled rules can keep them alive.
   std::shared_ptr<const ReferenceListSet> lists;
   std::shared_ptr<const DataTableSet> tables;
 };

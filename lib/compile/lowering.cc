@@ -169,7 +169,8 @@ class Lowering {
           if (ref == nullptr || !ref->column || table_variable_index_.count(ref->name) > 0) continue;
           const DataTable* table = options_.tables ? options_.tables->Find(ref->name) : nullptr;
           if (table == nullptr) {
-            Error(side->span, "data table `%" + ref->name + "` is not loaded (pass --tables DIR)");
+            Error(side->span, "data table `%" + ref->name + "` is not loaded",
+                  "load a table directory: `--tables DIR` with the CLI, CompileOptions::tables in the API");
             continue;
           }
           table_variable_index_[ref->name] = static_cast<int>(plan_->variables.size());
@@ -613,7 +614,8 @@ class Lowering {
     constexpr std::string_view kPrefix = "reference_list.";
     if (!list.sigil && list.name.starts_with(kPrefix)) list.name = list.name.substr(kPrefix.size());
     if (!options_.lists) {
-      Error(span, "reference list `%" + list.name + "` is not loaded (pass --lists DIR)");
+      Error(span, "reference list `%" + list.name + "` is not loaded",
+            "load a list directory: `--lists DIR` with the CLI, CompileOptions::lists in the API");
       return nullptr;
     }
     PrepareResult prepared = options_.lists->Prepare(list.name, kind, nocase);
@@ -633,7 +635,8 @@ class Lowering {
   const DataTable* Table(const ast::ReferenceList& ref, size_t& column, SourceSpan span) {
     const DataTable* table = options_.tables ? options_.tables->Find(ref.name) : nullptr;
     if (table == nullptr) {
-      Error(span, "data table `%" + ref.name + "` is not loaded (pass --tables DIR)");
+      Error(span, "data table `%" + ref.name + "` is not loaded",
+            "load a table directory: `--tables DIR` with the CLI, CompileOptions::tables in the API");
       return nullptr;
     }
     std::optional<size_t> index = table->ColumnIndex(ref.column.value_or(""));
@@ -950,11 +953,12 @@ class Lowering {
     return Add(std::move(node));
   }
 
-  void Error(SourceSpan span, std::string message) {
+  void Error(SourceSpan span, std::string message, std::string help = {}) {
     Diagnostic d;
     d.severity = Severity::kError;
     d.code = std::string(codes::kNotRunnable);
     d.message = std::move(message);
+    d.help = std::move(help);
     d.primary.span = span;
     diagnostics_.push_back(std::move(d));
     failed_ = true;
