@@ -183,12 +183,6 @@ bool RowBuilder::Enumerate(size_t dim, absl::FunctionRef<bool(std::vector<Value>
   return Enumerate(dim + 1, visit, max_rows, rows, truncated);
 }
 
-void RowBuilder::FillInvariantSlots(std::vector<Value>& out) const {
-  for (size_t s = 0; s < paths_.size(); ++s) {
-    if (CopyInvariant(s)) FillSlot(s, out[s]);
-  }
-}
-
 bool RowBuilder::ForEachRow(absl::FunctionRef<bool(std::vector<Value>&)> visit, size_t max_rows) {
   size_t rows = 0;
   bool truncated = false;

@@ -37,8 +37,8 @@ class RowBuilder {
   // level, or a whole slot. Predicates reading only those can reject an
   // event before any copy is built.
   bool CopyInvariant(size_t slot) const { return paths_[slot].flat || paths_[slot].mode == plan::SlotMode::kWhole; }
-  // Fills the copy-invariant slots of `out` (sized to the variable's slots).
-  void FillInvariantSlots(std::vector<Value>& out) const;
+  // The value of a copy-invariant slot (the same on every copy).
+  void FillInvariantSlot(size_t slot, Value& out) const { FillSlot(slot, out); }
 
  private:
   struct Step {

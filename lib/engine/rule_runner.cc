@@ -88,6 +88,7 @@ RuleRunner::RuleRunner(const CompiledRule& rule, EventReader& reader, const Engi
     if (IsTable(v)) BuildTableRows(static_cast<int>(v));
   }
   early_filters_.resize(plan_.variables.size());
+  early_filter_slots_.resize(plan_.variables.size());
   copy_filters_.resize(plan_.variables.size());
   invariant_rows_.resize(plan_.variables.size());
   for (size_t v = 0; v < plan_.variables.size(); ++v) {
@@ -103,6 +104,13 @@ RuleRunner::RuleRunner(const CompiledRule& rule, EventReader& reader, const Engi
                 builders_[v]->CopyInvariant(static_cast<size_t>(node.b));
       }
       (early ? early_filters_ : copy_filters_)[v].push_back(static_cast<int>(f));
+      if (early) {
+        std::vector<int> slots;
+        for (plan::NodeRef ref : leaves) slots.push_back(plan_.nodes[ref].b);
+        std::sort(slots.begin(), slots.end());
+        slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+        early_filter_slots_[v].push_back(std::move(slots));
+      }
     }
   }
 }
@@ -176,10 +184,15 @@ void RuleRunner::BuildRows(int variable, int64_t event, UdmTimestamp time, std::
   std::fill(binding.begin(), binding.end(), nullptr);
   reject_reason_.clear();
   if (!early_filters_[variable].empty()) {
+    // Read each filter's fields just before testing it: most events fail
+    // the first filter, so the others' fields are never converted.
     Row& invariant = invariant_rows_[variable];
-    builders_[variable]->FillInvariantSlots(invariant.slots);
     binding[variable] = &invariant;
-    for (int f : early_filters_[variable]) {
+    for (size_t k = 0; k < early_filters_[variable].size(); ++k) {
+      const int f = early_filters_[variable][k];
+      for (int slot : early_filter_slots_[variable][k]) {
+        builders_[variable]->FillInvariantSlot(static_cast<size_t>(slot), invariant.slots[slot]);
+      }
       if (evaluator_.Test(v.filters[f].node, binding)) continue;
       if (options_.explain) {
         std::string values = Describe(v.filters[f], binding);

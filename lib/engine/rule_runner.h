@@ -115,6 +115,7 @@ class RuleRunner {
   // once per event before copies are built (most events fail one), and the
   // rest, checked per copy; and the row those early filters read.
   std::vector<std::vector<int>> early_filters_;
+  std::vector<std::vector<std::vector<int>>> early_filter_slots_;  // slots each reads
   std::vector<std::vector<int>> copy_filters_;
   std::vector<Row> invariant_rows_;
   Binding scratch_binding_;    // scratch_ as its variable's binding
