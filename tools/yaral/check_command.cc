@@ -28,6 +28,7 @@
 #include "check_config.h"
 #include "cli_common.h"
 #include "commands.h"
+#include "path_expansion.h"
 #include "yaral/checker.h"
 #include "yaral/diagnostic_writers.h"
 #include "yaral/diagnostics.h"
@@ -37,7 +38,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kRuleExtension = ".yaral";
 
 struct CheckFlags {
   std::vector<std::string> paths;
@@ -56,71 +56,6 @@ struct CheckFlags {
 
 std::string Plural(size_t n, const char* noun) {
   return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
-}
-
-bool IsHidden(const fs::path& path) {
-  const std::string name = path.filename().string();
-  return name.size() > 1 && name[0] == '.' && name != "..";
-}
-
-// Appends the rule files under `dir`, sorted so that output and the choice
-// of "first definition" for duplicate rule names never depend on the order
-// the file system lists entries in. Returns false after reporting an error.
-bool CollectDirectory(const std::string& dir, std::vector<std::string>& files) {
-  std::vector<std::string> found;
-  std::error_code error;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::none, error);
-  bool ok = true;
-  for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
-    const fs::directory_entry& entry = *it;
-    std::error_code type_error;
-    const bool is_directory = entry.is_directory(type_error);
-    // Hidden directories hold tool state (.git, .cache), never rules.
-    if (IsHidden(entry.path())) {
-      if (is_directory) it.disable_recursion_pending();
-      continue;
-    }
-    // Anything else named *.yaral is read, so that a dangling link or an
-    // unreadable file is reported rather than silently skipped.
-    if (!is_directory && entry.path().extension() == kRuleExtension) {
-      found.push_back(entry.path().string());
-    }
-  }
-  if (error) {
-    PrintError("cannot read '" + dir + "': " + error.message());
-    ok = false;
-  }
-  if (ok && found.empty()) {
-    std::cerr << "yaral: warning: no " << kRuleExtension << " files in '" << dir << "'\n";
-  }
-  std::sort(found.begin(), found.end());
-  files.insert(files.end(), found.begin(), found.end());
-  return ok;
-}
-
-// The files to check, in command-line order with directories expanded; the
-// same file named twice is checked once (its rules would otherwise clash
-// with themselves as duplicates). Missing paths are kept: reading them
-// reports the error like any unreadable file.
-std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths, bool& io_error) {
-  std::vector<std::string> expanded;
-  for (const std::string& path : paths) {
-    std::error_code error;
-    if (path != kStdinPath && fs::is_directory(path, error)) {
-      if (!CollectDirectory(path, expanded)) io_error = true;
-    } else {
-      expanded.push_back(path);
-    }
-  }
-  std::set<std::string> seen;
-  std::vector<std::string> unique;
-  for (const std::string& path : expanded) {
-    std::error_code error;
-    std::string key =
-        path == kStdinPath ? path : fs::absolute(path, error).lexically_normal().string();
-    if (seen.insert(key).second) unique.push_back(path);
-  }
-  return unique;
 }
 
 // Rule names must be unique across everything deployed together, not only
@@ -224,7 +159,9 @@ int RunCheck(const CheckFlags& flags) {
   render.color = text && UseColor(flags.color, STDOUT_FILENO);
 
   bool io_error = false;
-  const std::vector<std::string> paths = ExpandPaths(flags.paths, io_error);
+  const std::vector<std::string> paths =
+      ExpandPaths(flags.paths, {.wanted = IsRuleFile, .description = ".yaral files", .warn_if_empty = true},
+                  io_error);
 
   // The machine formats are written once at the end and need each file's
   // text for positions; a deque keeps the addresses stable.

@@ -40,7 +40,9 @@ int RunExplain(const ExplainFlags& flags) {
 Command AddExplainCommand(CLI::App& parent) {
   auto flags = std::make_shared<ExplainFlags>();
   CLI::App* app = parent.add_subcommand("explain", "Print the plan the engine runs for each rule");
-  app->add_option("RULE", flags->rules, "Rule files")->required()->type_name("");
+  app->add_option("RULE", flags->rules, "Rule files, or directories searched for *.yaral")
+      ->required()
+      ->type_name("");
   app->add_option("--lists", flags->lists, "Directory of reference lists")->type_name("DIR");
   app->add_option("--tables", flags->tables, "Directory of data tables")->type_name("DIR");
   app->add_option("--color", flags->color, "Colour diagnostics: auto, always, never")

@@ -7,6 +7,7 @@
 
 #include "cli_common.h"
 #include "commands.h"
+#include "path_expansion.h"
 #include "yaral/data_tables.h"
 #include "yaral/reference_lists.h"
 
@@ -39,7 +40,12 @@ int CompileRuleFiles(const std::vector<std::string>& paths, const CompileOptions
   int result = kExitOk;
   RenderOptions render;
   render.color = UseColor(color, STDERR_FILENO);
-  for (const std::string& path : paths) {
+  bool io_error = false;
+  const std::vector<std::string> files =
+      ExpandPaths(paths, {.wanted = IsRuleFile, .description = ".yaral files", .warn_if_empty = true},
+                  io_error);
+  if (io_error) result = kExitUsageOrIo;
+  for (const std::string& path : files) {
     absl::StatusOr<SourceFile> source = ReadSourceFile(path);
     if (!source.ok()) {
       PrintError(std::string(source.status().message()));

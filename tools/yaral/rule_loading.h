@@ -16,7 +16,8 @@ namespace yaral::cli {
 bool LoadListsAndTables(const std::string& lists_dir, const std::string& tables_dir,
                         CompileOptions& options);
 
-// Compiles every rule of every file into `rules`, printing diagnostics.
+// Compiles every rule of every file into `rules` (directories are searched
+// for *.yaral files), printing diagnostics.
 // Returns kExitOk, kExitRuleErrors (some rule has errors) or kExitUsageOrIo
 // (a file could not be read, or holds no rule).
 int CompileRuleFiles(const std::vector<std::string>& paths, const CompileOptions& options,

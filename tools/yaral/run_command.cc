@@ -178,7 +178,8 @@ int RunRulesCommand(const RunFlags& flags) {
 Command AddRunCommand(CLI::App& parent) {
   auto flags = std::make_shared<RunFlags>();
   CLI::App* app = parent.add_subcommand("run", "Run rules over UDM events and print detections");
-  app->add_option("RULE", flags->rules, "Rule files (every rule in each file runs)")
+  app->add_option("RULE", flags->rules,
+                  "Rule files, or directories searched recursively for *.yaral (every rule runs)")
       ->required()
       ->type_name("");
   app->add_option("--events", flags->events,

@@ -27,6 +27,7 @@
 #include "CLI/CLI.hpp"
 #include "cli_common.h"
 #include "commands.h"
+#include "path_expansion.h"
 #include "yaral/engine.h"
 #include "yaral/rule_test.h"
 
@@ -46,60 +47,6 @@ struct TestFlags {
 bool IsTestFile(const fs::path& path) {
   const std::string name = path.filename().string();
   return name.ends_with(".test.yaml") || name.ends_with(".test.yml");
-}
-
-bool IsHidden(const fs::path& path) {
-  const std::string name = path.filename().string();
-  return name.size() > 1 && name[0] == '.' && name != "..";
-}
-
-// The test files under `dir`, sorted so that runs and reports are the same
-// whatever order the file system lists entries in.
-bool CollectDirectory(const std::string& dir, std::vector<std::string>& files) {
-  std::vector<std::string> found;
-  std::error_code error;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::none, error);
-  for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
-    std::error_code type_error;
-    const bool is_directory = it->is_directory(type_error);
-    // Hidden directories hold tool state (.git, .cache), never tests.
-    if (IsHidden(it->path())) {
-      if (is_directory) it.disable_recursion_pending();
-      continue;
-    }
-    if (!is_directory && IsTestFile(it->path())) {
-      found.push_back(it->path().lexically_normal().string());
-    }
-  }
-  if (error) {
-    PrintError("cannot read '" + dir + "': " + error.message());
-    return false;
-  }
-  std::sort(found.begin(), found.end());
-  files.insert(files.end(), found.begin(), found.end());
-  return true;
-}
-
-// Files in command-line order, directories expanded, each file once.
-std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths, bool& io_error) {
-  std::vector<std::string> expanded;
-  for (const std::string& path : paths) {
-    std::error_code error;
-    if (fs::is_directory(path, error)) {
-      if (!CollectDirectory(path, expanded)) io_error = true;
-    } else {
-      expanded.push_back(path);  // a missing file is reported when loaded
-    }
-  }
-  std::set<std::string> seen;
-  std::vector<std::string> unique;
-  for (const std::string& path : expanded) {
-    std::error_code error;
-    if (seen.insert(fs::absolute(path, error).lexically_normal().string()).second) {
-      unique.push_back(path);
-    }
-  }
-  return unique;
 }
 
 struct Totals {
@@ -209,7 +156,8 @@ int RunTest(const TestFlags& flags) {
 
   bool io_error = false;
   const std::vector<std::string> files =
-      ExpandPaths(flags.paths.empty() ? std::vector<std::string>{"."} : flags.paths, io_error);
+      ExpandPaths(flags.paths.empty() ? std::vector<std::string>{"."} : flags.paths,
+                  {.wanted = IsTestFile, .description = "test files", .normalize = true}, io_error);
 
   RuleTestOptions options;
   options.select = flags.select;
