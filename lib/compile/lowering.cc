@@ -64,15 +64,6 @@ std::optional<plan::Aggregate> AggregateOf(std::string_view name) {
   return it->second;
 }
 
-plan::Root RootOf(PathRoot root) {
-  switch (root) {
-    case PathRoot::kUdm: return plan::Root::kUdm;
-    case PathRoot::kGraph: return plan::Root::kGraph;
-    case PathRoot::kDetection: return plan::Root::kDetection;
-  }
-  return plan::Root::kUdm;
-}
-
 // Source text on one line, for explanations: newlines and indentation
 // collapse to single spaces.
 std::string OneLine(std::string_view text) {
@@ -86,21 +77,6 @@ std::string OneLine(std::string_view text) {
     if (space) out += ' ';
     space = false;
     out += c;
-  }
-  return out;
-}
-
-// lowerCamelCase of a proto name, for JSON keys the schema does not list.
-std::string CamelCase(std::string_view name) {
-  std::string out;
-  bool upper = false;
-  for (char c : name) {
-    if (c == '_') {
-      upper = true;
-    } else {
-      out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
-      upper = false;
-    }
   }
   return out;
 }
@@ -142,7 +118,7 @@ class Lowering {
       variable_index_[v->name] = static_cast<int>(plan_->variables.size());
       plan::Variable out;
       out.name = v->name;
-      out.root = RootOf(v->root);
+      out.root = plan::RootOf(v->root);
       plan_->variables.push_back(std::move(out));
     }
     DeclareTableVariables();
@@ -544,36 +520,7 @@ class Lowering {
   NodeRef Constant(Value v) { return Add(plan::Node{.op = Op::kConst, .constant = std::move(v)}); }
 
   int FieldIndex(const ast::FieldPath& path, const ResolvedPath& resolved) {
-    plan::FieldPath out;
-    out.root = RootOf(resolved.root);
-    std::string text;
-    for (size_t i = 0; i < resolved.steps.size(); ++i) {
-      const ResolvedStep& step = resolved.steps[i];
-      const ast::PathSegment& segment = path.segments[i + resolved.root_segments];
-      plan::FieldStep s;
-      s.name = std::string(step.name);
-      s.json_name = step.field != nullptr ? std::string(step.field->json_name) : CamelCase(step.name);
-      s.repeated = step.repeated;
-      s.type = step.type;
-      s.timestamp_part = step.field == nullptr && (step.name == "seconds" || step.name == "nanos");
-      if (step.field != nullptr) {
-        s.enum_type = step.field->enum_type;
-        s.label_list = step.field->IsLabelList();
-      }
-      if (!text.empty()) text += ".";
-      text += s.name;
-      for (const ast::Subscript& sub : segment.subscripts) {
-        if (sub.is_key) {
-          s.key = sub.key;
-          text += "[\"" + sub.key + "\"]";
-        } else {
-          s.index = sub.index;
-          text += "[" + std::to_string(sub.index) + "]";
-        }
-      }
-      out.steps.push_back(std::move(s));
-    }
-    out.text = text;
+    plan::FieldPath out = plan::FieldPathOf(resolved, path.segments);
     for (size_t i = 0; i < plan_->fields.size(); ++i) {
       if (plan_->fields[i].text == out.text && plan_->fields[i].root == out.root) {
         return static_cast<int>(i);

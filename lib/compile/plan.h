@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -62,11 +63,18 @@ struct FieldStep {
 // comparison with one table holds on the same row.
 enum class Root { kUdm, kGraph, kDetection, kTable };
 
+Root RootOf(PathRoot root);
+
 struct FieldPath {
   Root root = Root::kUdm;
   std::vector<FieldStep> steps;
   std::string text;  // "principal.ip[0]", for explain and messages
 };
+
+// The plan form of a path the schema resolved. `segments` are the path's
+// input segments (root keyword included, as the schema saw them), for
+// their `[N]` / `["k"]` subscripts; empty for a path written without any.
+FieldPath FieldPathOf(const ResolvedPath& resolved, std::span<const ast::PathSegment> segments = {});
 
 // How a slot reads its path.
 enum class SlotMode {

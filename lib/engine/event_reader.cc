@@ -431,42 +431,22 @@ EventReader::EventReader() : parser_(std::make_unique<Parser>()) {}
 EventReader::~EventReader() = default;
 
 void EventReader::AddTimeFields() {
-  auto add = [&](plan::Root root, std::vector<std::string> names) -> plan::FieldPath {
-    const MessageInfo* message = &UdmSchema::Get().RootMessage(
-        root == plan::Root::kUdm ? PathRoot::kUdm : PathRoot::kGraph);
-    plan::FieldPath path;
-    path.root = root;
-    for (size_t i = 0; i < names.size(); ++i) {
-      plan::FieldStep step;
-      step.name = names[i];
-      const FieldInfo* field = message != nullptr ? message->FindField(names[i]) : nullptr;
-      if (field != nullptr) {
-        step.json_name = std::string(field->json_name);
-        step.type = field->type;
-        message = field->message;
-      } else {
-        step.json_name = names[i];
-        step.type = FieldType::kInt;
-        step.timestamp_part = true;
-        message = nullptr;
-      }
-      path.steps.push_back(step);
-    }
-    std::vector<int> nodes = trie(root).Add(path);
-    path.steps.back().name = "nanos";
-    path.steps.back().json_name = "nanos";
-    std::vector<int> nanos = trie(root).Add(path);
-    time_[static_cast<int>(root)].seconds = nodes.back();
-    time_[static_cast<int>(root)].nanos = nanos.back();
-    return path;
+  // Resolved by the schema like any rule path, so the JSON names and the
+  // Timestamp's `seconds` / `nanos` come out exactly as for the rules' own.
+  auto add = [&](std::string_view text) {
+    PathResult resolved = UdmSchema::Get().ResolvePath(text);
+    const plan::FieldPath path = plan::FieldPathOf(*resolved.path);
+    return trie(path.root).Add(path).back();
   };
-  add(plan::Root::kUdm, {"metadata", "event_timestamp", "seconds"});
-  plan::FieldPath end = add(plan::Root::kGraph, {"metadata", "interval", "start_time", "seconds"});
-  end.steps[2].name = "end_time";
-  end.steps[2].json_name = "endTime";
-  end.steps.back().name = "seconds";
-  end.steps.back().json_name = "seconds";
-  time_[static_cast<int>(plan::Root::kGraph)].until = trie(plan::Root::kGraph).Add(end).back();
+  time_[static_cast<int>(plan::Root::kUdm)] = {
+      .seconds = add("metadata.event_timestamp.seconds"),
+      .nanos = add("metadata.event_timestamp.nanos"),
+  };
+  time_[static_cast<int>(plan::Root::kGraph)] = {
+      .seconds = add("graph.metadata.interval.start_time.seconds"),
+      .nanos = add("graph.metadata.interval.start_time.nanos"),
+      .until = add("graph.metadata.interval.end_time.seconds"),
+  };
 }
 
 absl::Status EventReader::Read(std::string_view json) {
