@@ -87,6 +87,17 @@ RuleRunner::RuleRunner(const CompiledRule& rule, EventReader& reader, const Engi
   for (size_t v = 0; v < plan_.variables.size(); ++v) {
     if (IsTable(v)) BuildTableRows(static_cast<int>(v));
   }
+  // Events place the windows; entity records are valid over intervals and
+  // join whatever window their events fall in (unless a rule has no event
+  // variable), and table rows have no time.
+  bool any_event = false;
+  for (const plan::Variable& v : plan_.variables) {
+    any_event = any_event || v.root == plan::Root::kUdm || v.root == plan::Root::kDetection;
+  }
+  for (size_t v = 0; v < plan_.variables.size(); ++v) {
+    if (IsTable(v) || (any_event && plan_.variables[v].root == plan::Root::kGraph)) continue;
+    window_variables_.push_back(static_cast<int>(v));
+  }
   early_filters_.resize(plan_.variables.size());
   early_filter_slots_.resize(plan_.variables.size());
   copy_filters_.resize(plan_.variables.size());
@@ -373,15 +384,8 @@ void RuleRunner::Keep(int variable, Row row) {
 }
 
 int64_t RuleRunner::EarliestRowTime() const {
-  // Events place the windows; entity records are valid over intervals and
-  // join whatever window their events fall in.
-  bool any_udm = false;
-  for (const plan::Variable& v : plan_.variables) {
-    any_udm = any_udm || v.root == plan::Root::kUdm || v.root == plan::Root::kDetection;
-  }
   int64_t earliest = std::numeric_limits<int64_t>::max();
-  for (size_t v = 0; v < rows_.size(); ++v) {
-    if (IsTable(v) || (any_udm && plan_.variables[v].root == plan::Root::kGraph)) continue;
+  for (int v : window_variables_) {
     if (!rows_[v].empty()) earliest = std::min(earliest, rows_[v].front()->time.seconds);
   }
   return earliest;

@@ -131,6 +131,7 @@ class RuleRunner {
   // Live rows per variable, ordered by event time. Boxed so a pending
   // pivot's pointer survives inserts in the middle of the deque.
   std::vector<std::deque<std::unique_ptr<Row>>> rows_;
+  std::vector<int> window_variables_;  // whose row times place the windows
   size_t live_rows_ = 0;
   int64_t next_window_start_;  // hop/tumbling: the first window not yet closed
   bool closed_any_ = false;      // some window was closed: older events are late
