@@ -195,7 +195,10 @@ class Engine {
 
   // One UDM event as JSON text (an object; any spelling docs/events.md
   // accepts). InvalidArgument when it is not a JSON object; the event is
-  // then counted in invalid_events and ignored.
+  // then counted in invalid_events and ignored. Feed reads only what the
+  // rules need and stops reading an event as soon as every rule has
+  // rejected it, so it does not validate the rest: input from EventSource
+  // is validated whole; validate other untrusted input first.
   absl::Status Feed(std::string_view event_json);
 
   // Closes every open window, emitting what they hold. Feed() after

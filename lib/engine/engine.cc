@@ -8,7 +8,7 @@
 
 namespace yaral {
 
-class Engine::Impl {
+class Engine::Impl : private engine::ReadGate {
  public:
   Impl(std::vector<CompiledRule> rules, EngineOptions options)
       : rules_(std::move(rules)), options_(std::move(options)) {
@@ -30,7 +30,9 @@ class Engine::Impl {
   }
 
   absl::Status Feed(std::string_view json) {
-    if (absl::Status status = reader_.Read(json); !status.ok()) {
+    // Explanations say why each rule rejects each event: read it whole.
+    rejecting_ = 0;
+    if (absl::Status status = reader_.Read(json, options_.explain ? nullptr : this); !status.ok()) {
       ++stats_.invalid_events;
       return status;
     }
@@ -42,7 +44,9 @@ class Engine::Impl {
     // caller fixes it.
     if (!options_.now_seconds) context_.now_seconds = latest_;
     bool late = false;
-    for (auto& runner : runners_) late = !runner->OnEvent(event, json, time) || late;
+    if (!reader_.rejected()) {
+      for (auto& runner : runners_) late = !runner->OnEvent(event, json, time) || late;
+    }
     if (late) ++stats_.late_events;
     const int64_t watermark = latest_ - std::max<int64_t>(0, options_.allowed_lateness_seconds);
     if (watermark > watermark_) {
@@ -66,11 +70,20 @@ class Engine::Impl {
   std::vector<Detection> collected_;
 
  private:
+  // ReadGate: the reader stops walking an event once every rule rejects it.
+  // A rule that rejects stays rejecting as more members are read, so the
+  // runners before `rejecting_` are not asked again for this event.
+  bool Rejects(uint64_t members_read) override {
+    while (rejecting_ < runners_.size() && runners_[rejecting_]->RejectsEarly(members_read)) ++rejecting_;
+    return rejecting_ == runners_.size();
+  }
+
   std::vector<CompiledRule> rules_;
   EngineOptions options_;
   functions::EvalContext context_;
   engine::EventReader reader_;
   std::vector<std::unique_ptr<engine::RuleRunner>> runners_;
+  size_t rejecting_ = 0;  // runners known to reject the event being read
   int64_t sequence_ = 0;
   int64_t latest_ = std::numeric_limits<int64_t>::min();
   int64_t watermark_ = std::numeric_limits<int64_t>::min();

@@ -31,10 +31,19 @@ int FieldTrie::Child(int parent, const plan::FieldStep& step) {
   node.parent = parent;
   const TrieNode& p = nodes_[parent];
   node.repeated_ancestor = p.repeated ? parent : p.repeated_ancestor;
+  if (parent == kRoot) {
+    const size_t member = p.children.size();
+    node.member_bit = member < 63 ? uint64_t{1} << member : kUndecidedMember;
+  }
   nodes_.push_back(std::move(node));
   const int index = static_cast<int>(nodes_.size() - 1);
   nodes_[parent].children.push_back(index);
   return index;
+}
+
+uint64_t FieldTrie::MemberBit(int node) const {
+  while (node != kRoot && nodes_[node].parent != kRoot) node = nodes_[node].parent;
+  return node == kRoot ? 0 : nodes_[node].member_bit;
 }
 
 std::vector<int> FieldTrie::Add(const plan::FieldPath& path) {
@@ -419,9 +428,24 @@ struct EventReader::Parser {
       }
       if (child < 0) continue;  // not read by the rule: skipped unparsed
       if (auto error = Value_(field.value(), child, parent)) return error;
+      if (node == FieldTrie::kRoot && gate != nullptr) {
+        // A member read twice counts as read at its first occurrence, as
+        // single values do (the first item is the one used).
+        members_read |= (*nodes)[child].member_bit & ~FieldTrie::kUndecidedMember;
+        if ((members_read & time_members) == time_members && gate->Rejects(members_read)) {
+          rejected = true;
+          return simdjson::SUCCESS;
+        }
+      }
     }
     return simdjson::SUCCESS;
   }
+
+  // The early stop of one Read (see ReadGate).
+  ReadGate* gate = nullptr;
+  uint64_t time_members = 0;
+  uint64_t members_read = 0;
+  bool rejected = false;
 
   std::string label_key_;
   std::string label_value_;
@@ -436,7 +460,9 @@ void EventReader::AddTimeFields() {
   auto add = [&](std::string_view text) {
     PathResult resolved = UdmSchema::Get().ResolvePath(text);
     const plan::FieldPath path = plan::FieldPathOf(*resolved.path);
-    return trie(path.root).Add(path).back();
+    const int node = trie(path.root).Add(path).back();
+    time_members_[static_cast<int>(path.root)] |= trie(path.root).MemberBit(node);
+    return node;
   };
   time_[static_cast<int>(plan::Root::kUdm)] = {
       .seconds = add("metadata.event_timestamp.seconds"),
@@ -449,7 +475,9 @@ void EventReader::AddTimeFields() {
   };
 }
 
-absl::Status EventReader::Read(std::string_view json) {
+absl::Status EventReader::Read(std::string_view json, ReadGate* gate) {
+  ++read_count_;
+  rejected_ = false;
   // Decide the root from the top-level keys without a second parse: entity
   // records carry `entity`; its presence near the top is typical but not
   // guaranteed, so the object's own keys are checked below.
@@ -493,10 +521,16 @@ absl::Status EventReader::Read(std::string_view json) {
   for (FieldTrie& t : tries_) {
     for (TrieNode& n : t.nodes()) n.count = 0;
   }
-  parser_->nodes = &trie(root_).nodes();
-  if (auto error = parser_->Object(object, FieldTrie::kRoot, 0)) {
+  Parser& parser = *parser_;
+  parser.nodes = &trie(root_).nodes();
+  parser.gate = gate;
+  parser.time_members = time_members_[static_cast<int>(root_)];
+  parser.members_read = 0;
+  parser.rejected = false;
+  if (auto error = parser.Object(object, FieldTrie::kRoot, 0)) {
     return absl::InvalidArgumentError(std::string("invalid JSON: ") + simdjson::error_message(error));
   }
+  rejected_ = parser.rejected;
   return absl::OkStatus();
 }
 

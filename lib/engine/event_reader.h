@@ -9,6 +9,13 @@
 // ancestor it belongs to and its position there, which is what event-copy
 // unnesting (rows.h) and `[N]` need.
 //
+// The walk can stop early: after each top-level member (`metadata`,
+// `principal`, ...) the reader asks its ReadGate whether the members read so
+// far already decide the event, e.g. every rule's filter on
+// `metadata.event_type` is false. Most events of a stream are rejected that
+// way after their first member, and the rest of their JSON is never walked.
+// The event's time fields are always read before the gate is asked.
+//
 // Values are decoded the way docs/events.md describes (int64 as strings,
 // timestamps as RFC 3339 or {seconds, nanos}, enums by name or number, a
 // scalar where a list is expected). A value of the wrong JSON type for its
@@ -49,6 +56,9 @@ struct TrieNode {
   bool is_key = false;             // a `["k"]` read under its parent
   int parent = -1;
   int repeated_ancestor = -1;      // nearest repeated ancestor node, -1 = root
+  // Top-level members only: this member's bit in the mask a ReadGate sees
+  // (kUndecidedMember past the 63rd member: never reported as read).
+  uint64_t member_bit = 0;
   std::vector<int> children;       // by field name
   std::vector<int> keyed;          // `["k"]` reads (is_key nodes)
   // Decoded items of the current event: the first `count` are live.
@@ -59,6 +69,12 @@ struct TrieNode {
 // The trie of one root, built from a plan's field paths.
 class FieldTrie {
  public:
+  // The bit shared by top-level members beyond the 63rd: a read mask never
+  // holds it, so filters on such members are never decided early.
+  static constexpr uint64_t kUndecidedMember = uint64_t{1} << 63;
+  // The ReadGate bit of the top-level member `node` lies under.
+  uint64_t MemberBit(int node) const;
+
   // Adds `path`; returns the node of each step (so steps[i] -> nodes[i]).
   std::vector<int> Add(const plan::FieldPath& path);
   std::vector<TrieNode>& nodes() { return nodes_; }
@@ -79,6 +95,16 @@ struct TimeFields {
   int until = -1;  // entity records: metadata.interval.end_time.seconds
 };
 
+// Decides, from the top-level members read so far, whether the rest of an
+// event is needed.
+class ReadGate {
+ public:
+  virtual ~ReadGate() = default;
+  // `members_read`: the FieldTrie::MemberBit of every top-level member read
+  // completely so far. True stops the walk: the event is rejected.
+  virtual bool Rejects(uint64_t members_read) = 0;
+};
+
 class EventReader {
  public:
   EventReader();
@@ -94,8 +120,14 @@ class EventReader {
   // Reads `json` (one JSON object). Which trie is filled depends on the
   // record: an object with a top-level `entity` key is an entity-graph
   // record, anything else a UDM event. InvalidArgument when the text is not
-  // a JSON object.
-  absl::Status Read(std::string_view json);
+  // a JSON object. With a gate, the walk may stop early (rejected()).
+  absl::Status Read(std::string_view json, ReadGate* gate = nullptr);
+
+  // The gate stopped the last Read: the fields after the deciding member
+  // were not read, and the event must not be used beyond its time.
+  bool rejected() const { return rejected_; }
+  // Counts Read calls: tells one event's cached filter results from the next.
+  uint64_t read_count() const { return read_count_; }
 
   plan::Root root() const { return root_; }
   UdmTimestamp time() const;
@@ -112,6 +144,9 @@ class EventReader {
   std::unique_ptr<char[]> buffer_;  // the event copied with simdjson's padding
   size_t capacity_ = 0;
   bool read_entities_ = false;
+  bool rejected_ = false;
+  uint64_t read_count_ = 0;
+  uint64_t time_members_[3] = {0, 0, 0};  // members holding each root's time fields
 };
 
 }  // namespace yaral::engine

@@ -37,6 +37,9 @@ class RowBuilder {
   // level, or a whole slot. Predicates reading only those can reject an
   // event before any copy is built.
   bool CopyInvariant(size_t slot) const { return paths_[slot].flat || paths_[slot].mode == plan::SlotMode::kWhole; }
+  // The trie node of the top-level member (`principal`, ...) the slot's
+  // path starts with.
+  int MemberNode(size_t slot) const { return paths_[slot].steps.front().node; }
   // The value of a copy-invariant slot (the same on every copy).
   void FillInvariantSlot(size_t slot, Value& out) const { FillSlot(slot, out); }
 

@@ -100,6 +100,7 @@ RuleRunner::RuleRunner(const CompiledRule& rule, EventReader& reader, const Engi
   }
   early_filters_.resize(plan_.variables.size());
   early_filter_slots_.resize(plan_.variables.size());
+  early_filter_members_.resize(plan_.variables.size());
   copy_filters_.resize(plan_.variables.size());
   invariant_rows_.resize(plan_.variables.size());
   for (size_t v = 0; v < plan_.variables.size(); ++v) {
@@ -117,12 +118,22 @@ RuleRunner::RuleRunner(const CompiledRule& rule, EventReader& reader, const Engi
       (early ? early_filters_ : copy_filters_)[v].push_back(static_cast<int>(f));
       if (early) {
         std::vector<int> slots;
-        for (plan::NodeRef ref : leaves) slots.push_back(plan_.nodes[ref].b);
+        uint64_t members = 0;
+        for (plan::NodeRef ref : leaves) {
+          const int slot = plan_.nodes[ref].b;
+          slots.push_back(slot);
+          members |= reader.trie(plan_.variables[v].root)
+                         .MemberBit(builders_[v]->MemberNode(static_cast<size_t>(slot)));
+        }
         std::sort(slots.begin(), slots.end());
         slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
         early_filter_slots_[v].push_back(std::move(slots));
+        early_filter_members_[v].push_back(members);
       }
     }
+    // read_count() starts at 1 on the first event: 0 is "never tested".
+    early_tested_at_.emplace_back(early_filters_[v].size(), 0);
+    early_passed_.emplace_back(early_filters_[v].size(), 0);
   }
 }
 
@@ -188,6 +199,40 @@ std::string RuleRunner::Describe(const plan::Predicate& predicate, const Binding
   return out;
 }
 
+bool RuleRunner::EarlyFilterPasses(int variable, size_t k) {
+  // Each filter's fields are converted just before it is tested: most
+  // events fail the first, so the others' fields are never converted.
+  const uint64_t now = reader_.read_count();
+  if (early_tested_at_[variable][k] == now) return early_passed_[variable][k] != 0;
+  Row& invariant = invariant_rows_[variable];
+  for (int slot : early_filter_slots_[variable][k]) {
+    builders_[variable]->FillInvariantSlot(static_cast<size_t>(slot), invariant.slots[slot]);
+  }
+  Binding& binding = scratch_binding_;
+  std::fill(binding.begin(), binding.end(), nullptr);
+  binding[variable] = &invariant;
+  const bool passed = evaluator_.Test(plan_.variables[variable].filters[early_filters_[variable][k]].node,
+                                      binding);
+  early_tested_at_[variable][k] = now;
+  early_passed_[variable][k] = passed ? 1 : 0;
+  return passed;
+}
+
+bool RuleRunner::RejectsEarly(uint64_t members_read) {
+  if (!constants_hold_) return true;
+  for (size_t v = 0; v < plan_.variables.size(); ++v) {
+    if (plan_.variables[v].root != reader_.root()) continue;
+    if (plan_.match.window == plan::WindowKind::kNone && v > 0) break;
+    bool rejected = false;
+    for (size_t k = 0; k < early_filters_[v].size() && !rejected; ++k) {
+      if ((early_filter_members_[v][k] & ~members_read) != 0) continue;  // not all read yet
+      rejected = !EarlyFilterPasses(static_cast<int>(v), k);
+    }
+    if (!rejected) return false;
+  }
+  return true;
+}
+
 void RuleRunner::BuildRows(int variable, int64_t event, UdmTimestamp time, std::string_view json,
                            std::vector<Row>& out) {
   const plan::Variable& v = plan_.variables[variable];
@@ -195,16 +240,12 @@ void RuleRunner::BuildRows(int variable, int64_t event, UdmTimestamp time, std::
   std::fill(binding.begin(), binding.end(), nullptr);
   reject_reason_.clear();
   if (!early_filters_[variable].empty()) {
-    // Read each filter's fields just before testing it: most events fail
-    // the first filter, so the others' fields are never converted.
-    Row& invariant = invariant_rows_[variable];
-    binding[variable] = &invariant;
+    // Most events fail one of these (often already while the reader was
+    // walking them, see RejectsEarly), so their copies are never built.
+    binding[variable] = &invariant_rows_[variable];
     for (size_t k = 0; k < early_filters_[variable].size(); ++k) {
+      if (EarlyFilterPasses(variable, k)) continue;
       const int f = early_filters_[variable][k];
-      for (int slot : early_filter_slots_[variable][k]) {
-        builders_[variable]->FillInvariantSlot(static_cast<size_t>(slot), invariant.slots[slot]);
-      }
-      if (evaluator_.Test(v.filters[f].node, binding)) continue;
       if (options_.explain) {
         std::string values = Describe(v.filters[f], binding);
         Explain("event #" + std::to_string(event) + ": $" + v.name + " rejects it: `" + v.filters[f].text +

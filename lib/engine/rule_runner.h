@@ -51,6 +51,12 @@ class RuleRunner {
   // when the event was too late for every window it could join.
   bool OnEvent(int64_t event, std::string_view json, UdmTimestamp time);
 
+  // Whether the event the reader is reading is already rejected by every
+  // variable, judged by the filters whose fields lie in the top-level
+  // members read so far (a ReadGate's question). Filters tested here are
+  // not tested again by OnEvent for the same event.
+  bool RejectsEarly(uint64_t members_read);
+
   // Closes the windows that end at or before `watermark` (Unix seconds).
   void Advance(int64_t watermark);
 
@@ -72,6 +78,9 @@ class RuleRunner {
   // Stage 1: the rows of `variable` from the current event.
   void BuildRows(int variable, int64_t event, UdmTimestamp time, std::string_view json,
                  std::vector<Row>& out);
+  // Early filter `k` of `variable` on the current event; the result is
+  // kept for the rest of the event.
+  bool EarlyFilterPasses(int variable, size_t k);
   bool ApplyBindings(const plan::Variable& v, Row& row, Binding& binding);
   bool PassesMatchZeroFilter(const Binding& binding) const;
   // "", 0, false, an empty list, or an enum's position-0 value (spec §6.5).
@@ -116,6 +125,11 @@ class RuleRunner {
   // rest, checked per copy; and the row those early filters read.
   std::vector<std::vector<int>> early_filters_;
   std::vector<std::vector<std::vector<int>>> early_filter_slots_;  // slots each reads
+  std::vector<std::vector<uint64_t>> early_filter_members_;  // top-level members each reads
+  // Per early filter: the reader's read_count() when last tested, and
+  // whether it passed then.
+  std::vector<std::vector<uint64_t>> early_tested_at_;
+  std::vector<std::vector<uint8_t>> early_passed_;
   std::vector<std::vector<int>> copy_filters_;
   std::vector<Row> invariant_rows_;
   Binding scratch_binding_;    // scratch_ as its variable's binding

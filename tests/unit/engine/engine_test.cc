@@ -181,6 +181,40 @@ TEST_CASE("events later than the allowed lateness are counted, not evaluated", "
   CHECK(engine.stats().late_events == 1);
 }
 
+TEST_CASE("an event every rule rejects is read no further, but its time still counts",
+          "[engine][streaming]") {
+  auto rules = Compile(kCounted);
+  EngineOptions options;
+  options.allowed_lateness_seconds = 0;
+  Engine engine(rules, options);
+  REQUIRE(engine.Feed(Event("2026-01-01T10:00:00Z", R"("principal":{"hostname":"h1"})")).ok());
+  // Rejected by its event type; `metadata` comes last, so the reader must
+  // still read the time: a day later, it closes the first event's window.
+  REQUIRE(engine.Feed(R"({"principal":{"hostname":"h1"},)"
+                      R"("metadata":{"event_type":"USER_LOGIN","event_timestamp":"2026-01-02T10:00:00Z"}})")
+              .ok());
+  REQUIRE(engine.Feed(Event("2026-01-01T10:01:00Z", R"("principal":{"hostname":"h1"})")).ok());
+  CHECK(engine.stats().late_events == 1);
+
+  // The walk stops after `metadata`: a broken member behind it is never
+  // parsed (EventSource validates whole events; Feed reads what rules need).
+  const std::string broken_tail = R"(,"principal":{"hostname" "h1"}})";
+  CHECK(engine.Feed(R"({"metadata":{"event_timestamp":"2026-01-02T11:00:00Z","event_type":"USER_LOGIN"})" +
+                    broken_tail)
+            .ok());
+  CHECK(absl::IsInvalidArgument(engine.Feed(
+      R"({"metadata":{"event_timestamp":"2026-01-02T11:00:00Z","event_type":"NETWORK_CONNECTION"})" +
+      broken_tail)));
+  CHECK(engine.stats().events == 4);
+  CHECK(engine.stats().invalid_events == 1);
+
+  // Explanations need every rule's view of every event: nothing is skipped.
+  options.explain = [](std::string_view, std::string_view) {};
+  Engine explaining(rules, options);
+  CHECK(absl::IsInvalidArgument(explaining.Feed(
+      R"({"metadata":{"event_timestamp":"2026-01-02T11:00:00Z","event_type":"USER_LOGIN"})" + broken_tail)));
+}
+
 TEST_CASE("memory follows the open windows, not the input", "[engine][streaming]") {
   auto rules = Compile(kCounted);
   Engine engine(rules);
