@@ -112,8 +112,8 @@ struct ReadTotals {
   bool io_error = false;
 };
 
-// Calls `on_event(json)` for every event of `range`, read in blocks of whole
-// lines, each block through its own EventSource.
+// Calls `on_event(event)` (a yaral::RawEvent) for every event of `range`,
+// read in blocks of whole lines, each block through its own EventSource.
 template <typename OnEvent>
 ReadTotals ReadRange(int fd, Range range, size_t block_bytes, OnEvent&& on_event) {
   ReadTotals totals;
@@ -123,7 +123,7 @@ ReadTotals ReadRange(int fd, Range range, size_t block_bytes, OnEvent&& on_event
   auto feed = [&](std::string_view text) {
     yaral::EventSource source = yaral::EventSource::FromString(text, "shard");
     yaral::RawEvent event;
-    while (source.Next(event)) on_event(event.json);
+    while (source.Next(event)) on_event(event);
     totals.events += source.stats().events;
     totals.bytes += source.stats().bytes;
     totals.skipped += source.stats().skipped;
@@ -164,7 +164,7 @@ ReadTotals ReadWithOpen(const std::string& path, OnEvent&& on_event) {
     return totals;
   }
   yaral::RawEvent event;
-  while (source->Next(event)) on_event(event.json);
+  while (source->Next(event)) on_event(event);
   totals.events = source->stats().events;
   totals.bytes = source->stats().bytes;
   totals.skipped = source->stats().skipped;
@@ -448,7 +448,7 @@ int Run(const Options& options) {
     };
     if (!rule_mode) {
       Scanner scanner;
-      reads[i] = read([&](std::string_view json) { scanner.Scan(json); });
+      reads[i] = read([&](const yaral::RawEvent& event) { scanner.Scan(event.json); });
       scans[i] = scanner.totals();
       return;
     }
@@ -459,8 +459,9 @@ int Run(const Options& options) {
       }
     });
     int64_t refused = 0;
-    reads[i] = read([&](std::string_view json) {
-      if (!engine.Feed(json).ok()) ++refused;
+    // Both modes parse the event where EventSource holds it, no copy.
+    reads[i] = read([&](const yaral::RawEvent& event) {
+      if (!engine.Feed(event).ok()) ++refused;
     });
     engine.Finish();
     engines[i].stats = engine.stats();

@@ -9,7 +9,7 @@
 //     std::cout << yaral::DetectionToJson(d) << "\n";
 //   });
 //   yaral::RawEvent event;
-//   while (source.Next(event)) engine.Feed(event.json);  // yaral/event_source.h
+//   while (source.Next(event)) engine.Feed(event);  // yaral/event_source.h
 //   engine.Finish();  // closes the windows still open
 //
 // Compiling checks the rule exactly as `yaral check` does (without lint) and
@@ -56,6 +56,7 @@
 #include "absl/status/status.h"
 #include "yaral/data_tables.h"
 #include "yaral/diagnostics.h"
+#include "yaral/event_source.h"
 #include "yaral/reference_lists.h"
 #include "yaral/source.h"
 #include "yaral/udm_values.h"
@@ -200,6 +201,9 @@ class Engine {
   // rejected it, so it does not validate the rest: input from EventSource
   // is validated whole; validate other untrusted input first.
   absl::Status Feed(std::string_view event_json);
+  // The same for an event an EventSource handed out, parsed in place: the
+  // other overload first copies the text into a padded buffer.
+  absl::Status Feed(const RawEvent& event);
 
   // Closes every open window, emitting what they hold. Feed() after
   // Finish() starts a new run with the same rules.

@@ -115,6 +115,8 @@ struct EventSourceOptions {
 struct RawEvent {
   // The event's JSON object text exactly as in the input (not re-encoded;
   // pretty-printed input keeps its whitespace). Valid until the next Next().
+  // At least 64 readable bytes (simdjson's padding) follow it in memory, so
+  // a parser may read it in place: Engine::Feed(const RawEvent&) does.
   std::string_view json;
   int64_t line = 0;   // 1-based line where the object starts
   int64_t index = 0;  // 0-based position among the events handed out

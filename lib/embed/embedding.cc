@@ -104,7 +104,7 @@ absl::Status FeedFile(Engine& engine, const std::string& path, ReadStats& totals
   absl::StatusOr<EventSource> source = EventSource::Open(path);
   if (!source.ok()) return source.status();
   RawEvent event;
-  while (source->Next(event)) engine.Feed(event.json).IgnoreError();
+  while (source->Next(event)) engine.Feed(event).IgnoreError();
   totals.bytes += source->stats().bytes;
   totals.events += source->stats().events;
   totals.skipped += source->stats().skipped;

@@ -29,10 +29,11 @@ class Engine::Impl : private engine::ReadGate {
     reader_.AddTimeFields();
   }
 
-  absl::Status Feed(std::string_view json) {
+  // `padded`: SIMDJSON_PADDING readable bytes follow `json` (EventSource's).
+  absl::Status Feed(std::string_view json, bool padded) {
     // Explanations say why each rule rejects each event: read it whole.
     rejecting_ = 0;
-    if (absl::Status status = reader_.Read(json, options_.explain ? nullptr : this); !status.ok()) {
+    if (absl::Status status = reader_.Read(json, padded, options_.explain ? nullptr : this); !status.ok()) {
       ++stats_.invalid_events;
       return status;
     }
@@ -97,7 +98,9 @@ Engine& Engine::operator=(Engine&&) noexcept = default;
 
 void Engine::OnDetection(DetectionCallback callback) { impl_->callback_ = std::move(callback); }
 
-absl::Status Engine::Feed(std::string_view event_json) { return impl_->Feed(event_json); }
+absl::Status Engine::Feed(std::string_view event_json) { return impl_->Feed(event_json, false); }
+
+absl::Status Engine::Feed(const RawEvent& event) { return impl_->Feed(event.json, true); }
 
 void Engine::Finish() { impl_->Finish(); }
 

@@ -24,6 +24,7 @@ int FieldTrie::Child(int parent, const plan::FieldStep& step) {
   TrieNode node;
   node.name = step.name;
   node.json_name = step.json_name;
+  node.one_spelling = node.json_name == node.name;
   node.type = step.type;
   node.enum_type = step.enum_type;
   node.repeated = step.repeated;
@@ -62,6 +63,7 @@ std::vector<int> FieldTrie::Add(const plan::FieldPath& path) {
         TrieNode node;
         node.name = *step.key;
         node.json_name = *step.key;
+        node.one_spelling = true;
         node.type = FieldType::kString;
         node.is_key = true;
         node.parent = current;
@@ -417,11 +419,15 @@ struct EventReader::Parser {
       // Compare the key as it stands in the input (bytes, then the closing
       // quote): UDM field names hold no escapes, so unescaping every key
       // would be wasted work, and a key spelt with escapes is no field name.
+      // The first byte rules out most candidates without a memcmp.
       const od::raw_json_string key = field.key();
+      const char first = *reinterpret_cast<const char*>(key.raw());
       int child = -1;
       for (int c : n.children) {
         const TrieNode& candidate = (*nodes)[c];
-        if (key.unsafe_is_equal(candidate.name) || key.unsafe_is_equal(candidate.json_name)) {
+        if ((first == candidate.name[0] && key.unsafe_is_equal(candidate.name)) ||
+            (!candidate.one_spelling && first == candidate.json_name[0] &&
+             key.unsafe_is_equal(candidate.json_name))) {
           child = c;
           break;
         }
@@ -475,24 +481,28 @@ void EventReader::AddTimeFields() {
   };
 }
 
-absl::Status EventReader::Read(std::string_view json, ReadGate* gate) {
+absl::Status EventReader::Read(std::string_view json, bool padded, ReadGate* gate) {
   ++read_count_;
   rejected_ = false;
   // Decide the root from the top-level keys without a second parse: entity
   // records carry `entity`; its presence near the top is typical but not
   // guaranteed, so the object's own keys are checked below.
-  // simdjson reads whole blocks past the end: copy into a padded buffer
-  // that only grows (no zero fill per event).
+  // simdjson reads whole blocks past the end (what lies there does not
+  // matter): text without that padding is copied into a buffer that only
+  // grows (no zero fill per event).
   const size_t needed = json.size() + simdjson::SIMDJSON_PADDING;
-  if (needed > capacity_) {
-    capacity_ = std::max(needed, capacity_ * 2);
-    buffer_ = std::make_unique_for_overwrite<char[]>(capacity_);
+  simdjson::padded_string_view text(json.data(), json.size(), needed);
+  if (!padded) {
+    if (needed > capacity_) {
+      capacity_ = std::max(needed, capacity_ * 2);
+      buffer_ = std::make_unique_for_overwrite<char[]>(capacity_);
+    }
+    std::memcpy(buffer_.get(), json.data(), json.size());
+    std::memset(buffer_.get() + json.size(), ' ', simdjson::SIMDJSON_PADDING);
+    text = simdjson::padded_string_view(buffer_.get(), json.size(), capacity_);
   }
-  std::memcpy(buffer_.get(), json.data(), json.size());
-  std::memset(buffer_.get() + json.size(), ' ', simdjson::SIMDJSON_PADDING);
-  simdjson::padded_string_view padded(buffer_.get(), json.size(), capacity_);
   od::document doc;
-  if (auto error = parser_->parser.iterate(padded).get(doc)) {
+  if (auto error = parser_->parser.iterate(text).get(doc)) {
     return absl::InvalidArgumentError(std::string("invalid JSON: ") + simdjson::error_message(error));
   }
   od::object object;

@@ -49,6 +49,7 @@ struct Item {
 struct TrieNode {
   std::string name;
   std::string json_name;
+  bool one_spelling = false;       // json_name == name (`metadata`): compare once
   FieldType type = FieldType::kString;
   const EnumInfo* enum_type = nullptr;
   bool repeated = false;
@@ -120,8 +121,10 @@ class EventReader {
   // Reads `json` (one JSON object). Which trie is filled depends on the
   // record: an object with a top-level `entity` key is an entity-graph
   // record, anything else a UDM event. InvalidArgument when the text is not
-  // a JSON object. With a gate, the walk may stop early (rejected()).
-  absl::Status Read(std::string_view json, ReadGate* gate = nullptr);
+  // a JSON object. `padded`: SIMDJSON_PADDING readable bytes follow `json`
+  // in memory, so it is parsed in place instead of copied. With a gate, the
+  // walk may stop early (rejected()).
+  absl::Status Read(std::string_view json, bool padded = false, ReadGate* gate = nullptr);
 
   // The gate stopped the last Read: the fields after the deciding member
   // were not read, and the event must not be used beyond its time.

@@ -185,7 +185,7 @@ class FileRunner {
     if (!source.ok()) return "cannot read events: " + std::string(source.status().message());
     RawEvent raw;
     while (source->Next(raw)) {
-      absl::Status fed = engine.Feed(raw.json);
+      absl::Status fed = engine.Feed(raw);
       if (!fed.ok()) {
         return "cannot read events: " + event.file + ":" + std::to_string(raw.line) + ": " +
                std::string(fed.message());

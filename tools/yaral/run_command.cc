@@ -133,7 +133,7 @@ int RunRulesCommand(const RunFlags& flags) {
   RawEvent event;
   int64_t refused = 0;
   while (source->Next(event)) {
-    absl::Status fed = engine.Feed(event.json);
+    absl::Status fed = engine.Feed(event);
     if (!fed.ok() && ++refused <= kMaxPrintedReadErrors) {
       std::cerr << source_name << ":" << event.line << ": " << fed.message() << "\n";
     }

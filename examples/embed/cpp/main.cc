@@ -120,7 +120,7 @@ int main(int argc, char** argv) {
     yaral::RawEvent event;
     while (source->Next(event)) {
       // Not a JSON object: counted by the engine and reported, not fatal.
-      if (absl::Status fed = engine.Feed(event.json); !fed.ok()) {
+      if (absl::Status fed = engine.Feed(event); !fed.ok()) {
         std::cerr << path << ":" << event.line << ": " << fed.message() << "\n";
       }
     }
