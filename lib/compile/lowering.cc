@@ -725,8 +725,50 @@ class Lowering {
     NodeRef lhs = Lower(*b.lhs, scope, home);
     NodeRef rhs = Lower(*b.rhs, scope, home);
     if (b.op == ast::BinaryOp::kAnd) return Add(plan::Node{.op = Op::kAnd, .args = {lhs, rhs}});
-    if (b.op == ast::BinaryOp::kOr) return Add(plan::Node{.op = Op::kOr, .args = {lhs, rhs}});
+    if (b.op == ast::BinaryOp::kOr) {
+      if (std::optional<NodeRef> set = MergeEqualities(lhs, rhs)) return *set;
+      return Add(plan::Node{.op = Op::kOr, .args = {lhs, rhs}});
+    }
     return Add(plan::Node{.op = Op::kArithmetic, .args = {lhs, rhs}, .arith = b.op});
+  }
+
+  // `$e.f = c1` (or `$e.f in [c1, c2]`, without nocase): the slot and the
+  // constants, when `ref` is such a test.
+  std::optional<std::pair<NodeRef, std::vector<Value>>> EqualitySet(NodeRef ref) const {
+    const plan::Node& node = plan_->nodes[ref];
+    if (node.nocase || node.args.size() != 2) return std::nullopt;
+    auto is_slot = [&](NodeRef r) { return plan_->nodes[r].op == Op::kSlot; };
+    auto is_const = [&](NodeRef r) { return plan_->nodes[r].op == Op::kConst; };
+    if (node.op == Op::kCompare && node.compare == ast::ComparisonOp::kEq) {
+      for (int side = 0; side < 2; ++side) {
+        const NodeRef slot = node.args[side];
+        const NodeRef constant = node.args[1 - side];
+        if (!is_slot(slot) || !is_const(constant) || plan_->nodes[constant].constant.is_list()) continue;
+        return std::make_pair(slot, std::vector<Value>{plan_->nodes[constant].constant});
+      }
+      return std::nullopt;
+    }
+    if (node.op == Op::kInArray && is_slot(node.args[0]) && is_const(node.args[1]) &&
+        plan_->nodes[node.args[1]].constant.is_list()) {
+      return std::make_pair(node.args[0], plan_->nodes[node.args[1]].constant.list());
+    }
+    return std::nullopt;
+  }
+
+  // `$e.port = 25 or $e.port = 465 or ...` becomes one membership test,
+  // `$e.port in [25, 465, ...]`: the same `=` on each constant, with the
+  // field read once (the reference rule's port list is seven of these).
+  std::optional<NodeRef> MergeEqualities(NodeRef lhs, NodeRef rhs) {
+    auto a = EqualitySet(lhs);
+    auto b = EqualitySet(rhs);
+    if (!a || !b) return std::nullopt;
+    const plan::Node& sa = plan_->nodes[a->first];
+    const plan::Node& sb = plan_->nodes[b->first];
+    if (sa.a != sb.a || sa.b != sb.b) return std::nullopt;
+    std::vector<Value> constants = std::move(a->second);
+    for (Value& v : b->second) constants.push_back(std::move(v));
+    NodeRef list = Constant(Value::List(std::move(constants)));
+    return Add(plan::Node{.op = Op::kInArray, .args = {a->first, list}});
   }
 
   // `any $e.ip = "x"`, `re.regex(all $e.host, ...)`: the predicate is tested

@@ -44,6 +44,27 @@ void CollectSlotNodes(const plan::Plan& plan, plan::NodeRef ref, std::vector<pla
   for (plan::NodeRef arg : node.args) CollectSlotNodes(plan, arg, out);
 }
 
+// Regexes, functions and list or table look-ups cost far more than a
+// comparison of a field with a constant.
+bool IsCostly(const plan::Plan& plan, plan::NodeRef ref) {
+  if (ref < 0) return false;
+  const plan::Node& node = plan.nodes[ref];
+  switch (node.op) {
+    case plan::Op::kRegexMatch:
+    case plan::Op::kCall:
+    case plan::Op::kInList:
+    case plan::Op::kInColumn:
+    case plan::Op::kQuantified:
+      return true;
+    default:
+      break;
+  }
+  for (plan::NodeRef arg : node.args) {
+    if (IsCostly(plan, arg)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 RuleRunner::RuleRunner(const CompiledRule& rule, EventReader& reader, const EngineOptions& options,
@@ -101,6 +122,7 @@ RuleRunner::RuleRunner(const CompiledRule& rule, EventReader& reader, const Engi
   early_filters_.resize(plan_.variables.size());
   early_filter_slots_.resize(plan_.variables.size());
   early_filter_members_.resize(plan_.variables.size());
+  early_filter_costly_.resize(plan_.variables.size());
   copy_filters_.resize(plan_.variables.size());
   invariant_rows_.resize(plan_.variables.size());
   for (size_t v = 0; v < plan_.variables.size(); ++v) {
@@ -129,6 +151,7 @@ RuleRunner::RuleRunner(const CompiledRule& rule, EventReader& reader, const Engi
         slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
         early_filter_slots_[v].push_back(std::move(slots));
         early_filter_members_[v].push_back(members);
+        early_filter_costly_[v].push_back(IsCostly(plan_, filters[f].node) ? 1 : 0);
       }
     }
     // read_count() starts at 1 on the first event: 0 is "never tested".
@@ -223,9 +246,21 @@ bool RuleRunner::RejectsEarly(uint64_t members_read) {
   for (size_t v = 0; v < plan_.variables.size(); ++v) {
     if (plan_.variables[v].root != reader_.root()) continue;
     if (plan_.match.window == plan::WindowKind::kNone && v > 0) break;
+    // Cheap filters first, as soon as their members are read; costly ones
+    // only once every cheap one has passed: a regex on the process path
+    // need not run for the many events a port comparison rejects.
     bool rejected = false;
+    bool cheap_passed = true;
     for (size_t k = 0; k < early_filters_[v].size() && !rejected; ++k) {
-      if ((early_filter_members_[v][k] & ~members_read) != 0) continue;  // not all read yet
+      if (early_filter_costly_[v][k]) continue;
+      if ((early_filter_members_[v][k] & ~members_read) != 0) {  // not all read yet
+        cheap_passed = false;
+        continue;
+      }
+      rejected = !EarlyFilterPasses(static_cast<int>(v), k);
+    }
+    for (size_t k = 0; k < early_filters_[v].size() && !rejected && cheap_passed; ++k) {
+      if (!early_filter_costly_[v][k] || (early_filter_members_[v][k] & ~members_read) != 0) continue;
       rejected = !EarlyFilterPasses(static_cast<int>(v), k);
     }
     if (!rejected) return false;

@@ -126,6 +126,7 @@ class RuleRunner {
   std::vector<std::vector<int>> early_filters_;
   std::vector<std::vector<std::vector<int>>> early_filter_slots_;  // slots each reads
   std::vector<std::vector<uint64_t>> early_filter_members_;  // top-level members each reads
+  std::vector<std::vector<uint8_t>> early_filter_costly_;    // regex, function, list...
   // Per early filter: the reader's read_count() when last tested, and
   // whether it passed then.
   std::vector<std::vector<uint64_t>> early_tested_at_;

@@ -406,6 +406,31 @@ rule t {
   CHECK(plan.find("binds $host = $e.principal.hostname") != std::string::npos);
 }
 
+TEST_CASE("equalities of one field or-ed together become one membership test", "[engine][plan]") {
+  auto rules = Compile(R"(
+rule ports {
+  events:
+    ($e.target.port = 25 or $e.target.port = 465 or $e.target.port in [587, 110])
+    ($e.principal.hostname = "a" or $e.target.hostname = "b")
+    ($e.principal.hostname = "z" or $e.principal.hostname = "A" nocase)
+  condition:
+    $e
+})");
+  const std::string plan = rules[0].Explain();
+  INFO(plan);
+  CHECK(plan.find("$e.target.port in [25, 465, 587, 110]") != std::string::npos);
+  // Different fields, or `nocase` on one side: left as they are.
+  CHECK(plan.find(R"(($e.principal.hostname = "a" or $e.target.hostname = "b"))") != std::string::npos);
+  CHECK(plan.find(R"(or $e.principal.hostname = "A" nocase)") != std::string::npos);
+  auto event = [](int port) {
+    return Event("2026-01-01T00:00:00Z",
+                 R"("principal":{"hostname":"a"},"target":{"port":)" + std::to_string(port) + "}");
+  };
+  std::vector<std::string> events = {event(25), event(110), event(26), event(587), event(465)};
+  std::vector<Detection> d = RunRules(rules, events);
+  CHECK(d.size() == 4);
+}
+
 TEST_CASE("comparisons with one data table hold on the same row (spec 10.4)", "[engine][tables]") {
   auto tables = std::make_shared<DataTableSet>();
   REQUIRE(tables->AddCsv("staff", "staff.csv", "userid,assigned_host\nu1,lap-2\nu2,lap-9\n").empty());
