@@ -42,6 +42,13 @@ class RowBuilder {
   int MemberNode(size_t slot) const { return paths_[slot].steps.front().node; }
   // The value of a copy-invariant slot (the same on every copy).
   void FillInvariantSlot(size_t slot, Value& out) const { FillSlot(slot, out); }
+  // A slot with one value per event (no repeated level, not whole).
+  bool Flat(size_t slot) const { return paths_[slot].flat && paths_[slot].mode != plan::SlotMode::kWhole; }
+  // A flat slot's value, read where the reader keeps it (no copy).
+  const Value& FlatValue(size_t slot) const {
+    const TrieNode& leaf = (*nodes_)[paths_[slot].steps.back().node];
+    return leaf.count > 0 ? leaf.items[0].value : paths_[slot].zero;
+  }
 
  private:
   struct Step {

@@ -123,6 +123,7 @@ RuleRunner::RuleRunner(const CompiledRule& rule, EventReader& reader, const Engi
   early_filter_slots_.resize(plan_.variables.size());
   early_filter_members_.resize(plan_.variables.size());
   early_filter_costly_.resize(plan_.variables.size());
+  early_constant_tests_.resize(plan_.variables.size());
   copy_filters_.resize(plan_.variables.size());
   invariant_rows_.resize(plan_.variables.size());
   for (size_t v = 0; v < plan_.variables.size(); ++v) {
@@ -152,6 +153,7 @@ RuleRunner::RuleRunner(const CompiledRule& rule, EventReader& reader, const Engi
         early_filter_slots_[v].push_back(std::move(slots));
         early_filter_members_[v].push_back(members);
         early_filter_costly_[v].push_back(IsCostly(plan_, filters[f].node) ? 1 : 0);
+        early_constant_tests_[v].push_back(ConstantTestOf(static_cast<int>(v), filters[f].node));
       }
     }
     // read_count() starts at 1 on the first event: 0 is "never tested".
@@ -222,11 +224,55 @@ std::string RuleRunner::Describe(const plan::Predicate& predicate, const Binding
   return out;
 }
 
+RuleRunner::ConstantTest RuleRunner::ConstantTestOf(int variable, plan::NodeRef filter) const {
+  const plan::Node& node = plan_.nodes[filter];
+  ConstantTest test;
+  if (node.nocase || node.args.size() != 2) return test;
+  const bool compare =
+      node.op == plan::Op::kCompare &&
+      (node.compare == ast::ComparisonOp::kEq || node.compare == ast::ComparisonOp::kNe);
+  if (!compare && node.op != plan::Op::kInArray) return test;
+  for (int side = 0; side < 2; ++side) {
+    const plan::Node& slot = plan_.nodes[node.args[side]];
+    const plan::Node& constant = plan_.nodes[node.args[1 - side]];
+    if (slot.op != plan::Op::kSlot || slot.a != variable || constant.op != plan::Op::kConst) continue;
+    if (!builders_[variable]->Flat(static_cast<size_t>(slot.b))) continue;
+    // Compare() decides `=` and `!=` with Value equality when there is no
+    // nocase; `in` with a constant list does the same per element.
+    if (compare ? constant.constant.is_list() : (side != 0 || !constant.constant.is_list())) continue;
+    test.slot = slot.b;
+    test.constant = &constant.constant;
+    test.negate = compare && node.compare == ast::ComparisonOp::kNe;
+    break;
+  }
+  return test;
+}
+
 bool RuleRunner::EarlyFilterPasses(int variable, size_t k) {
   // Each filter's fields are converted just before it is tested: most
   // events fail the first, so the others' fields are never converted.
   const uint64_t now = reader_.read_count();
   if (early_tested_at_[variable][k] == now) return early_passed_[variable][k] != 0;
+  // Explanations print the values a filter read from the row: fill it then.
+  const ConstantTest& test = early_constant_tests_[variable][k];
+  if (test.slot >= 0 && !options_.explain) {
+    const Value& value = builders_[variable]->FlatValue(static_cast<size_t>(test.slot));
+    bool hit = false;
+    if (test.constant->is_list()) {
+      for (const Value& c : test.constant->list()) {
+        if (value == c) {
+          hit = true;
+          break;
+        }
+      }
+    } else {
+      hit = value == *test.constant;
+    }
+    const bool passed = hit != test.negate;
+    early_tested_at_[variable][k] = now;
+    early_passed_[variable][k] = passed ? 1 : 0;
+    return passed;
+  }
   Row& invariant = invariant_rows_[variable];
   for (int slot : early_filter_slots_[variable][k]) {
     builders_[variable]->FillInvariantSlot(static_cast<size_t>(slot), invariant.slots[slot]);

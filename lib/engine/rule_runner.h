@@ -127,6 +127,16 @@ class RuleRunner {
   std::vector<std::vector<std::vector<int>>> early_filter_slots_;  // slots each reads
   std::vector<std::vector<uint64_t>> early_filter_members_;  // top-level members each reads
   std::vector<std::vector<uint8_t>> early_filter_costly_;    // regex, function, list...
+  // Early filters of the commonest shape, `$e.f = c`, `$e.f != c` or
+  // `$e.f in [c1, c2]` on a flat slot (no nocase): tested against the
+  // reader's value directly, without filling the row or walking the plan.
+  struct ConstantTest {
+    int slot = -1;                   // -1: not of this shape
+    const Value* constant = nullptr;  // one value, or a list for `in`
+    bool negate = false;
+  };
+  std::vector<std::vector<ConstantTest>> early_constant_tests_;
+  ConstantTest ConstantTestOf(int variable, plan::NodeRef filter) const;
   // Per early filter: the reader's read_count() when last tested, and
   // whether it passed then.
   std::vector<std::vector<uint64_t>> early_tested_at_;
