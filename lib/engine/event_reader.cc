@@ -25,6 +25,12 @@ int FieldTrie::Child(int parent, const plan::FieldStep& step) {
   node.name = step.name;
   node.json_name = step.json_name;
   node.one_spelling = node.json_name == node.name;
+  const FieldType parent_type = nodes_[parent].type;
+  if (parent != kRoot && (parent_type == FieldType::kTimestamp || parent_type == FieldType::kDuration)) {
+    node.time_part = step.name == "seconds" ? TrieNode::TimePart::kSeconds
+                     : step.name == "nanos" ? TrieNode::TimePart::kNanos
+                                            : TrieNode::TimePart::kNone;
+  }
   node.type = step.type;
   node.enum_type = step.enum_type;
   node.repeated = step.repeated;
@@ -263,9 +269,11 @@ struct EventReader::Parser {
       return;
     }
     for (int c : n.children) {
-      TrieNode& child = (*nodes)[c];
-      if (child.name == "seconds") Push(c, parent, 0).value = Value::Int(seconds);
-      if (child.name == "nanos") Push(c, parent, 0).value = Value::Int(nanos);
+      switch ((*nodes)[c].time_part) {
+        case TrieNode::TimePart::kSeconds: Push(c, parent, 0).value = Value::Int(seconds); break;
+        case TrieNode::TimePart::kNanos: Push(c, parent, 0).value = Value::Int(nanos); break;
+        case TrieNode::TimePart::kNone: break;
+      }
     }
   }
 

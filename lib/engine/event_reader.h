@@ -50,6 +50,8 @@ struct TrieNode {
   std::string name;
   std::string json_name;
   bool one_spelling = false;       // json_name == name (`metadata`): compare once
+  // Under a Timestamp or Duration: which part this node reads.
+  enum class TimePart : uint8_t { kNone, kSeconds, kNanos } time_part = TimePart::kNone;
   FieldType type = FieldType::kString;
   const EnumInfo* enum_type = nullptr;
   bool repeated = false;

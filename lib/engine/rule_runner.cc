@@ -65,6 +65,21 @@ bool IsCostly(const plan::Plan& plan, plan::NodeRef ref) {
   return false;
 }
 
+// Whether a group's outcome or condition depends only on its events: not on
+// the window's bounds, the run's clock (functions) or a metrics back end.
+bool ReadsOnlyEvents(const plan::Plan& plan, plan::NodeRef ref) {
+  if (ref < 0) return true;
+  const plan::Node& node = plan.nodes[ref];
+  if (node.op == plan::Op::kWindowStart || node.op == plan::Op::kWindowEnd || node.op == plan::Op::kCall ||
+      (node.op == plan::Op::kAggregate && node.aggregate == plan::Aggregate::kMetrics)) {
+    return false;
+  }
+  for (plan::NodeRef arg : node.args) {
+    if (!ReadsOnlyEvents(plan, arg)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 RuleRunner::RuleRunner(const CompiledRule& rule, EventReader& reader, const EngineOptions& options,
@@ -102,6 +117,10 @@ RuleRunner::RuleRunner(const CompiledRule& rule, EventReader& reader, const Engi
     if (depth < joins_at_depth_.size()) joins_at_depth_[depth].push_back(static_cast<int>(j));
   }
   rows_.resize(plan_.variables.size());
+  remember_quiet_groups_ = !options_.explain && ReadsOnlyEvents(plan_, plan_.condition.node);
+  for (const plan::Outcome& o : plan_.outcomes) {
+    remember_quiet_groups_ = remember_quiet_groups_ && ReadsOnlyEvents(plan_, o.node);
+  }
   scratch_.placeholders.resize(plan_.placeholders.size());
   scratch_.defined.resize(plan_.placeholders.size());
   scratch_binding_.resize(plan_.variables.size());
@@ -485,6 +504,7 @@ void RuleRunner::JudgeEvent(std::vector<Row>& rows, UdmTimestamp time) {
 // ------------------------------------------------------------------ windowed rules
 
 void RuleRunner::Keep(int variable, Row row) {
+  if (plan_.variables.size() == 1) row.key_text = KeyText(Binding{&row});
   auto boxed = std::make_unique<Row>(std::move(row));
   const Row* pointer = boxed.get();
   std::deque<std::unique_ptr<Row>>& rows = rows_[variable];
@@ -528,7 +548,7 @@ void RuleRunner::Evict(int64_t before) {
       --live_rows_;
     }
   }
-  for (auto* sets : {&emitted_, &explained_}) {
+  for (auto* sets : {&emitted_, &explained_, &quiet_}) {
     for (auto it = sets->begin(); it != sets->end();) {
       it = it->second.window_end <= before ? sets->erase(it) : std::next(it);
     }
@@ -716,13 +736,14 @@ void RuleRunner::EvaluateWindow(int64_t start, int64_t end, bool end_inclusive, 
   std::vector<Group> groups;
   std::vector<std::string> keys;
   std::unordered_map<std::string, size_t> index;
+  std::string computed;
   for (Binding& b : bindings) {
     if (!PassesMatchZeroFilter(b)) continue;
-    std::string key = KeyText(b);
-    auto [it, inserted] = index.emplace(key, groups.size());
+    const std::string& key = plan_.variables.size() == 1 ? b[0]->key_text : (computed = KeyText(b));
+    auto [it, inserted] = index.try_emplace(key, groups.size());
     if (inserted) {
       groups.emplace_back();
-      keys.push_back(std::move(key));
+      keys.push_back(key);
       Group& g = groups.back();
       g.key.resize(plan_.placeholders.size());
       for (int ph : plan_.match.keys) g.key[ph] = Evaluator::PlaceholderValue(plan_, b, ph);
@@ -761,9 +782,14 @@ void RuleRunner::JudgeGroup(Group& group, const std::string& key_text, int64_t s
   for (const auto& [v, e] : events) signature = Mix(Mix(signature, static_cast<uint64_t>(v)), static_cast<uint64_t>(e));
   auto emitted = emitted_.find(key_text);
   if (emitted != emitted_.end() && emitted->second.signature == signature) return;
+  // The same events in the next overlapping window: the same outcomes, and
+  // the condition false again.
+  auto quiet = quiet_.find(key_text);
+  if (quiet != quiet_.end() && quiet->second.signature == signature) return;
 
   for (const plan::Outcome& o : plan_.outcomes) group.outcomes.push_back(evaluator_.EvalGroup(o.node, group));
   if (!evaluator_.TestGroup(plan_.condition.node, group)) {
+    if (remember_quiet_groups_) quiet_[key_text] = {signature, end};
     // Explain each distinct set once, not once per overlapping hop window.
     auto explained = explained_.find(key_text);
     if (options_.explain && (explained == explained_.end() || explained->second.signature != signature)) {
@@ -851,6 +877,7 @@ void RuleRunner::Finish() {
   pending_pivots_.clear();
   emitted_.clear();
   explained_.clear();
+  quiet_.clear();
   suppressed_until_.clear();
   closed_any_ = false;
   next_window_start_ = std::numeric_limits<int64_t>::min();

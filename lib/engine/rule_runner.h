@@ -165,6 +165,10 @@ class RuleRunner {
   int64_t sliding_horizon_;                // sliding: rows before this are gone
   std::unordered_map<std::string, EmittedSet> emitted_;
   std::unordered_map<std::string, EmittedSet> explained_;  // same, for --explain
+  // Groups whose condition was false, when that can only change with their
+  // events (see ReadsOnlyEvents): not judged again for the same events.
+  std::unordered_map<std::string, EmittedSet> quiet_;
+  bool remember_quiet_groups_ = false;
   std::unordered_map<std::string, int64_t> suppressed_until_;
 };
 
