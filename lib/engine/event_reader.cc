@@ -24,7 +24,6 @@ int FieldTrie::Child(int parent, const plan::FieldStep& step) {
   TrieNode node;
   node.name = step.name;
   node.json_name = step.json_name;
-  node.one_spelling = node.json_name == node.name;
   const FieldType parent_type = nodes_[parent].type;
   if (parent != kRoot && (parent_type == FieldType::kTimestamp || parent_type == FieldType::kDuration)) {
     node.time_part = step.name == "seconds" ? TrieNode::TimePart::kSeconds
@@ -45,6 +44,9 @@ int FieldTrie::Child(int parent, const plan::FieldStep& step) {
   nodes_.push_back(std::move(node));
   const int index = static_cast<int>(nodes_.size() - 1);
   nodes_[parent].children.push_back(index);
+  const TrieNode& added = nodes_[index];
+  nodes_[parent].child_keys.push_back(
+      {.first = added.name[0], .json_first = added.json_name == added.name ? '\0' : added.json_name[0]});
   return index;
 }
 
@@ -69,7 +71,6 @@ std::vector<int> FieldTrie::Add(const plan::FieldPath& path) {
         TrieNode node;
         node.name = *step.key;
         node.json_name = *step.key;
-        node.one_spelling = true;
         node.type = FieldType::kString;
         node.is_key = true;
         node.parent = current;
@@ -431,12 +432,13 @@ struct EventReader::Parser {
       const od::raw_json_string key = field.key();
       const char first = *reinterpret_cast<const char*>(key.raw());
       int child = -1;
-      for (int c : n.children) {
-        const TrieNode& candidate = (*nodes)[c];
-        if ((first == candidate.name[0] && key.unsafe_is_equal(candidate.name)) ||
-            (!candidate.one_spelling && first == candidate.json_name[0] &&
-             key.unsafe_is_equal(candidate.json_name))) {
-          child = c;
+      for (size_t i = 0; i < n.children.size(); ++i) {
+        const TrieNode::ChildKey& k = n.child_keys[i];
+        if (first != k.first && first != k.json_first) continue;
+        const TrieNode& candidate = (*nodes)[n.children[i]];
+        if ((first == k.first && key.unsafe_is_equal(candidate.name)) ||
+            (first == k.json_first && key.unsafe_is_equal(candidate.json_name))) {
+          child = n.children[i];
           break;
         }
       }

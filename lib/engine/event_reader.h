@@ -49,7 +49,6 @@ struct Item {
 struct TrieNode {
   std::string name;
   std::string json_name;
-  bool one_spelling = false;       // json_name == name (`metadata`): compare once
   // Under a Timestamp or Duration: which part this node reads.
   enum class TimePart : uint8_t { kNone, kSeconds, kNanos } time_part = TimePart::kNone;
   FieldType type = FieldType::kString;
@@ -63,6 +62,13 @@ struct TrieNode {
   // (kUndecidedMember past the 63rd member: never reported as read).
   uint64_t member_bit = 0;
   std::vector<int> children;       // by field name
+  // Per child, the first byte of each spelling: the walk rules out most
+  // keys without touching the child nodes.
+  struct ChildKey {
+    char first = 0;
+    char json_first = 0;  // 0 when json_name == name
+  };
+  std::vector<ChildKey> child_keys;  // parallel to `children`
   std::vector<int> keyed;          // `["k"]` reads (is_key nodes)
   // Decoded items of the current event: the first `count` are live.
   std::vector<Item> items;
