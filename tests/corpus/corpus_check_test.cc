@@ -4,51 +4,39 @@
 // Synthetic token-coverage samples (never compiled by SecOps) are only run
 // for robustness. Exits 77 (ctest: skipped) when the corpus is absent.
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
-#include <sstream>
+#include <optional>
+#include <string>
+#include <vector>
 
+#include "../support/corpus.h"
 #include "yaral/checker.h"
 
 namespace fs = std::filesystem;
+using yaral::testing::CorpusKind;
 
 int main() {
-  const char* dir = std::getenv("YARAL_CORPUS_DIR");
-  fs::path corpus = dir != nullptr ? fs::path(dir) : fs::path(YARAL_SHARED_DIR) / "corpus";
-  std::ifstream sources(corpus / "SOURCES.tsv");
-  if (!sources) {
-    std::cout << "SKIP: no corpus at " << corpus << "\n";
+  std::optional<fs::path> corpus = yaral::testing::CorpusDirectory();
+  if (!corpus) {
+    std::cout << "SKIP: no corpus at " << yaral::testing::CorpusLocation() << "\n";
     return 77;
   }
-  std::string line;
-  std::getline(sources, line);
   int valid = 0, clean = 0, invalid = 0, rejected = 0, synthetic = 0, deprecated_documented = 0;
   std::map<std::string, int> by_code;
   std::vector<std::string> failures;
-  while (std::getline(sources, line)) {
-    std::vector<std::string> columns;
-    std::stringstream fields(line);
-    std::string field;
-    while (std::getline(fields, field, '\t')) columns.push_back(field);
-    if (columns.size() < 7 || fs::path(columns[0]).extension() != ".yaral") continue;
-    std::ifstream in(corpus / columns[0], std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    yaral::SourceFile source(columns[0], text.str());
+  for (const yaral::testing::CorpusFile& file : yaral::testing::LoadCorpus(*corpus)) {
+    yaral::SourceFile source(file.path, file.text);
     yaral::CheckOptions options;
     options.lint = false;
     yaral::CheckResult result = yaral::CheckSource(source, options);
-    const std::string& notes = columns[6];
     bool has_errors = yaral::HasErrors(result.diagnostics);
-    if (notes.find("INTENTIONALLY-INVALID") != std::string::npos ||
-        notes.find("TEMPLATE-WITH-ELISION") != std::string::npos) {
+    if (file.kind == CorpusKind::kInvalid) {
       ++invalid;
       rejected += has_errors;
-      if (!has_errors) failures.push_back(columns[0] + ": marked invalid but checked clean");
-    } else if (notes.find("synthetic") != std::string::npos) {
+      if (!has_errors) failures.push_back(file.path + ": marked invalid but checked clean");
+    } else if (file.kind == CorpusKind::kSynthetic) {
       ++synthetic;
     } else {
       ++valid;
@@ -61,7 +49,7 @@ int main() {
       // "outbound") or numeric fields with quoted numbers (`port = "53"`),
       // which Google documents as compile errors (spec §12 items 1, 2; X1,
       // X2). Only those two codes are tolerated there, and they are counted.
-      if (columns[0].find("rules___deprecated__soc_prime_rules") != std::string::npos) {
+      if (file.deprecated_soc_prime) {
         bool documented = true;
         for (const yaral::Diagnostic& d : result.diagnostics) {
           documented &= d.severity != yaral::Severity::kError || d.code == "E201" || d.code == "E300";

@@ -9,84 +9,41 @@
 // Exits 77 (ctest: skipped) with a message when the corpus is absent.
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <map>
-#include <sstream>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "../support/corpus.h"
 #include "yaral/ast_printer.h"
 #include "yaral/parser.h"
 
 namespace fs = std::filesystem;
-
-namespace {
-
-enum class Expectation { kValid, kInvalid, kSynthetic };
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-// file -> notes column of SOURCES.tsv.
-std::map<std::string, std::string> ReadNotes(const fs::path& corpus) {
-  std::map<std::string, std::string> notes;
-  std::ifstream in(corpus / "SOURCES.tsv");
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    std::vector<std::string> columns;
-    std::stringstream fields(line);
-    std::string field;
-    while (std::getline(fields, field, '\t')) columns.push_back(field);
-    if (columns.size() >= 7) notes[columns[0]] = columns[6];
-  }
-  return notes;
-}
-
-Expectation Classify(const std::string& notes) {
-  if (notes.find("INTENTIONALLY-INVALID") != std::string::npos ||
-      notes.find("TEMPLATE-WITH-ELISION") != std::string::npos) {
-    return Expectation::kInvalid;
-  }
-  if (notes.find("synthetic") != std::string::npos) return Expectation::kSynthetic;
-  return Expectation::kValid;
-}
-
-}  // namespace
+using yaral::testing::CorpusKind;
 
 int main() {
-  fs::path corpus;
-  if (const char* dir = std::getenv("YARAL_CORPUS_DIR")) {
-    corpus = dir;
-  } else {
-    corpus = fs::path(YARAL_SHARED_DIR) / "corpus";
-  }
-  if (!fs::is_regular_file(corpus / "SOURCES.tsv")) {
-    std::cout << "SKIP: no corpus at " << corpus
+  std::optional<fs::path> corpus = yaral::testing::CorpusDirectory();
+  if (!corpus) {
+    std::cout << "SKIP: no corpus at " << yaral::testing::CorpusLocation()
               << " (set YARAL_CORPUS_DIR or place ../shared beside the checkout)\n";
     return 77;
   }
-  std::map<std::string, std::string> notes = ReadNotes(corpus);
 
   int valid = 0, valid_ok = 0, invalid = 0, invalid_ok = 0, synthetic = 0, synthetic_diags = 0;
   int round_trip_failures = 0, rules = 0;
   std::vector<std::string> failures;
   auto start = std::chrono::steady_clock::now();
-  for (const auto& [name, note] : notes) {
-    fs::path path = corpus / name;
-    if (path.extension() != ".yaral" || !fs::is_regular_file(path)) continue;
-    yaral::SourceFile source(name, ReadFile(path));
+  for (const yaral::testing::CorpusFile& file : yaral::testing::LoadCorpus(*corpus)) {
+    // A file SOURCES.tsv lists but this copy of the corpus lacks is not the
+    // parser's failure: passed over, not parsed as empty text.
+    if (!fs::is_regular_file(*corpus / file.path)) continue;
+    const std::string& name = file.path;
+    yaral::SourceFile source(name, file.text);
     yaral::ParseResult result = yaral::Parse(source);
     rules += static_cast<int>(result.file.rules.size());
-    switch (Classify(note)) {
-      case Expectation::kValid: {
+    switch (file.kind) {
+      case CorpusKind::kValid: {
         ++valid;
         if (!result.diagnostics.empty()) {
           failures.push_back(yaral::RenderDiagnostic(result.diagnostics.front(), source));
@@ -105,7 +62,7 @@ int main() {
         ++valid_ok;
         break;
       }
-      case Expectation::kInvalid:
+      case CorpusKind::kInvalid:
         ++invalid;
         if (yaral::HasErrors(result.diagnostics)) {
           ++invalid_ok;
@@ -113,7 +70,7 @@ int main() {
           failures.push_back(name + ": marked invalid in SOURCES.tsv but parsed without error");
         }
         break;
-      case Expectation::kSynthetic:
+      case CorpusKind::kSynthetic:
         ++synthetic;
         if (!result.diagnostics.empty()) ++synthetic_diags;
         break;

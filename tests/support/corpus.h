@@ -1,5 +1,7 @@
 // The public rule corpus (../shared/corpus) as tests see it: its files and
-// what SOURCES.tsv says about each. Header-only, for the corpus tests.
+// what SOURCES.tsv says about each. Header-only, for the tests that walk the
+// corpus (tests/corpus, and the corpus checks of the schema, function and
+// lint unit tests), so that each reads SOURCES.tsv the same way.
 #ifndef YARAL_TESTS_SUPPORT_CORPUS_H_
 #define YARAL_TESTS_SUPPORT_CORPUS_H_
 
@@ -20,7 +22,8 @@ enum class CorpusKind {
 };
 
 struct CorpusFile {
-  std::string path;  // relative to the corpus directory
+  std::string path;           // relative to the corpus directory
+  std::string upstream_path;  // the file's path in its source repository
   std::string text;
   CorpusKind kind = CorpusKind::kValid;
   // Google deprecated the SOC Prime rules (machine-converted from Sigma);
@@ -28,12 +31,18 @@ struct CorpusFile {
   bool deprecated_soc_prime = false;
 };
 
-// The corpus directory ($YARAL_CORPUS_DIR, else YARAL_SHARED_DIR/corpus),
-// or nullopt when it has no SOURCES.tsv.
-inline std::optional<std::filesystem::path> CorpusDirectory() {
+// Where the corpus is looked for: $YARAL_CORPUS_DIR, else
+// YARAL_SHARED_DIR/corpus. Apart from CorpusDirectory so that a skip message
+// can name the place that was empty.
+inline std::filesystem::path CorpusLocation() {
   const char* env = std::getenv("YARAL_CORPUS_DIR");
-  std::filesystem::path dir = env != nullptr ? std::filesystem::path(env)
-                                             : std::filesystem::path(YARAL_SHARED_DIR) / "corpus";
+  return env != nullptr ? std::filesystem::path(env)
+                        : std::filesystem::path(YARAL_SHARED_DIR) / "corpus";
+}
+
+// The corpus directory, or nullopt when CorpusLocation() has no SOURCES.tsv.
+inline std::optional<std::filesystem::path> CorpusDirectory() {
+  std::filesystem::path dir = CorpusLocation();
   if (!std::filesystem::exists(dir / "SOURCES.tsv")) return std::nullopt;
   return dir;
 }
@@ -52,6 +61,7 @@ inline std::vector<CorpusFile> LoadCorpus(const std::filesystem::path& dir) {
     if (columns.size() < 7 || std::filesystem::path(columns[0]).extension() != ".yaral") continue;
     CorpusFile file;
     file.path = columns[0];
+    file.upstream_path = columns[2];
     std::ifstream in(dir / columns[0], std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();

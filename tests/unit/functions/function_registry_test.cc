@@ -16,6 +16,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "../../support/corpus.h"
 #include "functions/function_registry.h"
 #include "yaral/ast.h"
 #include "yaral/parser.h"
@@ -356,30 +357,6 @@ TEST_CASE("print docs/functions.md tables", "[.docs]") {
 
 // ------------------------------------------------------------ the corpus
 
-// Files whose rules SecOps compiles: not INTENTIONALLY-INVALID, not
-// TEMPLATE-WITH-ELISION, not synthetic (as tests/corpus/corpus_parse_test.cc).
-std::vector<std::string> ValidRuleFiles(const fs::path& corpus) {
-  std::vector<std::string> files;
-  std::ifstream in(corpus / "SOURCES.tsv");
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    std::vector<std::string> columns;
-    std::stringstream fields(line);
-    std::string field;
-    while (std::getline(fields, field, '\t')) columns.push_back(field);
-    if (columns.size() < 7) continue;
-    const std::string& notes = columns[6];
-    if (notes.find("INTENTIONALLY-INVALID") != std::string::npos ||
-        notes.find("TEMPLATE-WITH-ELISION") != std::string::npos ||
-        notes.find("synthetic") != std::string::npos) {
-      continue;
-    }
-    if (fs::path(columns[0]).extension() == ".yaral") files.push_back(columns[0]);
-  }
-  return files;
-}
-
 // Records the name of every call anywhere in a rule. The visitor names each
 // expression kind, so a new kind does not compile until it is walked.
 class CallCollector {
@@ -466,13 +443,18 @@ TEST_CASE("every function called by the valid public rules is registered") {
     WARN("skipped: no rule corpus at " << corpus.string());
     return;
   }
-  std::vector<std::string> files = ValidRuleFiles(corpus);
+  // Files whose rules SecOps compiles: not the invalid or elided ones, nor
+  // the synthetic samples.
+  std::vector<yaral::testing::CorpusFile> files = yaral::testing::LoadCorpus(corpus);
+  std::erase_if(files, [](const yaral::testing::CorpusFile& file) {
+    return file.kind != yaral::testing::CorpusKind::kValid;
+  });
   REQUIRE(!files.empty());
   std::map<std::string, int> calls;
   CallCollector collector(calls);
   size_t rules = 0;
-  for (const std::string& file : files) {
-    yaral::SourceFile source(file, ReadFile(corpus / file));
+  for (const yaral::testing::CorpusFile& file : files) {
+    yaral::SourceFile source(file.path, file.text);
     yaral::ParseResult parsed = yaral::Parse(source);
     for (const ast::Rule& rule : parsed.file.rules) {
       collector.VisitRule(rule);

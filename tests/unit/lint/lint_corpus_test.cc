@@ -6,12 +6,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
-#include <vector>
 
+#include "../../support/corpus.h"
 #include "lint/lint.h"
 #include "yaral/checker.h"
 
@@ -27,27 +25,6 @@ CheckOptions AllChecks() {
   return options;
 }
 
-struct Entry {
-  std::string file;           // relative to the corpus
-  std::string upstream_path;  // the file's path in its repository
-  std::string notes;
-};
-
-std::vector<Entry> ReadSources(const fs::path& corpus) {
-  std::vector<Entry> out;
-  std::ifstream in(corpus / "SOURCES.tsv");
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    std::vector<std::string> columns;
-    std::stringstream row(line);
-    std::string column;
-    while (std::getline(row, column, '\t')) columns.push_back(column);
-    if (columns.size() >= 7) out.push_back({columns[0], columns[2], columns[6]});
-  }
-  return out;
-}
-
 TEST_CASE("corpus lint statistics") {
   fs::path corpus = fs::path(YARAL_SHARED_DIR) / "corpus";
   if (!fs::is_regular_file(corpus / "SOURCES.tsv")) {
@@ -57,20 +34,14 @@ TEST_CASE("corpus lint statistics") {
   std::map<std::string, int> findings;   // code -> findings
   std::map<std::string, int> rules_hit;  // code -> rules with at least one
   int files = 0, rules = 0;
-  for (const Entry& entry : ReadSources(corpus)) {
-    if (entry.notes.find("INTENTIONALLY-INVALID") != std::string::npos ||
-        entry.notes.find("TEMPLATE-WITH-ELISION") != std::string::npos ||
-        entry.notes.find("synthetic") != std::string::npos) {
-      continue;
-    }
-    fs::path path = corpus / entry.file;
-    if (path.extension() != ".yaral" || !fs::is_regular_file(path)) continue;
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
+  for (const testing::CorpusFile& file : testing::LoadCorpus(corpus)) {
+    if (file.kind != testing::CorpusKind::kValid) continue;
+    // A file SOURCES.tsv lists but this copy of the corpus lacks has no rules
+    // to count.
+    if (!fs::is_regular_file(corpus / file.path)) continue;
     // The upstream name, so rule_name_mismatch sees the file name the rule
     // was published under rather than the corpus's flattened copy.
-    SourceFile source(entry.upstream_path, text.str());
+    SourceFile source(file.upstream_path, file.text);
     CheckResult result = CheckSource(source, AllChecks());
     ++files;
     rules += static_cast<int>(result.file.rules.size());

@@ -5,7 +5,6 @@
 // Skips with a message when the corpus is absent.
 #include <cstddef>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -15,6 +14,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "../../support/corpus.h"
 #include "yaral/ast.h"
 #include "yaral/parser.h"
 #include "yaral/schema.h"
@@ -23,38 +23,6 @@ namespace {
 
 namespace fs = std::filesystem;
 namespace ast = yaral::ast;
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-// Files whose rules SecOps compiles: not INTENTIONALLY-INVALID, not
-// TEMPLATE-WITH-ELISION, not synthetic (the same classification as
-// tests/corpus/corpus_parse_test.cc).
-std::vector<std::string> ValidRuleFiles(const fs::path& corpus) {
-  std::vector<std::string> files;
-  std::ifstream in(corpus / "SOURCES.tsv");
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    std::vector<std::string> columns;
-    std::stringstream fields(line);
-    std::string field;
-    while (std::getline(fields, field, '\t')) columns.push_back(field);
-    if (columns.size() < 7) continue;
-    const std::string& notes = columns[6];
-    if (notes.find("INTENTIONALLY-INVALID") != std::string::npos ||
-        notes.find("TEMPLATE-WITH-ELISION") != std::string::npos ||
-        notes.find("synthetic") != std::string::npos) {
-      continue;
-    }
-    if (fs::path(columns[0]).extension() == ".yaral") files.push_back(columns[0]);
-  }
-  return files;
-}
 
 // Collects field paths and the variables that range over data-table rows
 // (`$row in data_table.t`, `$row in %t`): those paths name table columns,
@@ -120,7 +88,9 @@ class PathCollector {
 }  // namespace
 
 TEST_CASE("schema resolves every field path of the public rule corpus", "[schema][corpus]") {
-  fs::path corpus = fs::path(YARAL_SHARED_DIR) / "corpus";
+  // The whole corpus only, never $YARAL_CORPUS_DIR: the rule count below is
+  // the full corpus's.
+  const fs::path corpus = fs::path(YARAL_SHARED_DIR) / "corpus";
   if (!fs::is_regular_file(corpus / "SOURCES.tsv")) {
     WARN("SKIP: no corpus at " << corpus << " (set YARAL_SHARED_DIR)");
     return;
@@ -130,8 +100,12 @@ TEST_CASE("schema resolves every field path of the public rule corpus", "[schema
   std::map<std::string_view, size_t> by_root;
   std::map<std::string, std::string> unresolved;  // path text -> "file: message"
   std::set<std::string> distinct;
-  for (const std::string& name : ValidRuleFiles(corpus)) {
-    yaral::SourceFile source(name, ReadFile(corpus / name));
+  for (const yaral::testing::CorpusFile& file : yaral::testing::LoadCorpus(corpus)) {
+    // Only rules SecOps compiles: not the invalid or elided ones, nor the
+    // synthetic samples.
+    if (file.kind != yaral::testing::CorpusKind::kValid) continue;
+    const std::string& name = file.path;
+    yaral::SourceFile source(name, file.text);
     yaral::ParseResult parsed = yaral::Parse(source);
     if (yaral::HasErrors(parsed.diagnostics)) ++parse_errors;
     for (const ast::Rule& rule : parsed.file.rules) {
