@@ -8,48 +8,15 @@
 
 #include <catch2/catch.hpp>
 
-#include "functions/function_registry.h"
-#include "yaral/value.h"
+#include "eval_case_table.h"
 
 namespace {
 
-namespace fn = yaral::functions;
+using namespace yaral::functions::testing;  // NOLINT: the table's shorthands
 using yaral::Value;
 
-Value Call(std::string_view name, std::vector<Value> args) {
-  const fn::FunctionInfo* f = fn::Find(name);
-  REQUIRE(f != nullptr);
-  REQUIRE(f->eval != nullptr);
-  absl::StatusOr<Value> result = f->eval(args, fn::EvalContext{});
-  INFO(name << ": " << result.status().ToString());
-  REQUIRE(result.ok());
-  return *result;
-}
-
-Value I(int64_t v) { return Value::Int(v); }
-Value F(double v) { return Value::Float(v); }
-Value S(std::string v) { return Value::String(std::move(v)); }
-Value B(bool v) { return Value::Bool(v); }
-Value L(Value::ListType v) { return Value::List(std::move(v)); }
-
-struct Case {
-  std::string_view name;
-  std::vector<Value> args;
-  Value want;
-};
-
-void Check(const std::vector<Case>& cases) {
-  for (const Case& c : cases) {
-    const Value got = Call(c.name, c.args);
-    INFO(c.name << "(" << (c.args.empty() ? "" : c.args[0].DebugString()) << ", ...) -> "
-                << got.DebugString() << ", want " << c.want.DebugString());
-    CHECK(got.kind() == c.want.kind());
-    CHECK(got == c.want);
-  }
-}
-
 TEST_CASE("arrays.concat", "[arrays]") {
-  Check({
+  CheckCases({
       {"arrays.concat", {L({S("a"), S("b")}), L({S("c")})}, L({S("a"), S("b"), S("c")})},
       {"arrays.concat", {L({S("")}), L({S("")})}, L({S(""), S("")})},  // doc
       {"arrays.concat", {L({}), L({})}, L({})},                        // doc
@@ -60,18 +27,18 @@ TEST_CASE("arrays.concat", "[arrays]") {
 
 TEST_CASE("arrays.contains", "[arrays]") {
   const Value ids = L({S("id_1234"), S("id_5678")});
-  Check({
-      {"arrays.contains", {ids, S("id_1234")}, B(true)},
-      {"arrays.contains", {ids, S("id_9")}, B(false)},
-      {"arrays.contains", {L({}), S("")}, B(false)},
-      {"arrays.contains", {Value(), S("x")}, B(false)},
-      {"arrays.contains", {L({I(1), I(2)}), F(2.0)}, B(true)},  // numbers by value
-      {"arrays.contains", {L({S("A")}), S("a")}, B(false)},      // case-sensitive
+  CheckCases({
+      {"arrays.contains", {ids, S("id_1234")}, Bool(true)},
+      {"arrays.contains", {ids, S("id_9")}, Bool(false)},
+      {"arrays.contains", {L({}), S("")}, Bool(false)},
+      {"arrays.contains", {Value(), S("x")}, Bool(false)},
+      {"arrays.contains", {L({I(1), I(2)}), F(2.0)}, Bool(true)},  // numbers by value
+      {"arrays.contains", {L({S("A")}), S("a")}, Bool(false)},      // case-sensitive
   });
 }
 
 TEST_CASE("arrays.index_to_float", "[arrays]") {
-  Check({
+  CheckCases({
       {"arrays.index_to_float", {L({S("1.2"), S("3.3")}), I(1)}, F(3.3)},  // doc
       {"arrays.index_to_float", {L({I(1), I(2), I(3)}), I(0)}, F(1)},
       {"arrays.index_to_float", {L({F(1.5), F(2.5)}), I(-1)}, F(2.5)},      // 0-1 = last
@@ -88,7 +55,7 @@ TEST_CASE("arrays.index_to_float", "[arrays]") {
 }
 
 TEST_CASE("arrays.index_to_int", "[arrays]") {
-  Check({
+  CheckCases({
       {"arrays.index_to_int", {L({F(1.1), F(1.2), F(1.3)}), I(1)}, I(1)},  // doc: truncated
       {"arrays.index_to_int", {L({S("1"), S("2")}), I(1)}, I(2)},
       {"arrays.index_to_int", {L({S("-7")}), I(0)}, I(-7)},
@@ -103,13 +70,13 @@ TEST_CASE("arrays.index_to_int", "[arrays]") {
 }
 
 TEST_CASE("arrays.index_to_str", "[arrays]") {
-  Check({
+  CheckCases({
       {"arrays.index_to_str", {L({S("a"), S("b"), S("c")}), I(2)}, S("c")},
       {"arrays.index_to_str", {L({S("a"), S("b"), S("c")}), I(-1)}, S("c")},
       {"arrays.index_to_str", {L({F(1.2)}), I(0)}, S("1.2")},   // doc: 1.200000 -> "1.2"
       {"arrays.index_to_str", {L({F(1.0)}), I(0)}, S("1")},
       {"arrays.index_to_str", {L({I(-42)}), I(0)}, S("-42")},
-      {"arrays.index_to_str", {L({B(true)}), I(0)}, S("true")},
+      {"arrays.index_to_str", {L({Bool(true)}), I(0)}, S("true")},
       {"arrays.index_to_str", {L({S("a")}), I(1)}, S("")},       // doc: OOB
       {"arrays.index_to_str", {L({}), I(0)}, S("")},             // doc: empty
       {"arrays.index_to_str", {L({S("a")}), I(-2)}, S("")},
@@ -121,7 +88,7 @@ TEST_CASE("arrays.index_to_str", "[arrays]") {
 }
 
 TEST_CASE("arrays.join_string", "[arrays]") {
-  Check({
+  CheckCases({
       {"arrays.join_string", {L({S("foo"), Value(), S("bar")}), S(",")}, S("foo,bar")},  // doc
       {"arrays.join_string", {L({S("a"), S("b")})}, S("ab")},  // default ""
       {"arrays.join_string", {L({S("a"), S(""), S("b")}), S("-")}, S("a--b")},
@@ -133,7 +100,7 @@ TEST_CASE("arrays.join_string", "[arrays]") {
 
 TEST_CASE("arrays.length and arrays.size", "[arrays]") {
   const Value three = L({S("10.0.0.1"), S("10.0.0.2"), S("10.0.0.3")});
-  Check({
+  CheckCases({
       {"arrays.length", {three}, I(3)},
       {"arrays.length", {L({L({S("a"), S("b")}), L({S("c")})})}, I(3)},  // nested: leaves
       {"arrays.length", {L({})}, I(0)},
@@ -146,16 +113,16 @@ TEST_CASE("arrays.length and arrays.size", "[arrays]") {
 }
 
 TEST_CASE("arrays.max and arrays.min", "[arrays]") {
-  Check({
+  CheckCases({
       {"arrays.max", {L({I(10), I(20)})}, F(20)},
       {"arrays.max", {L({F(-1.5), F(-0.5)})}, F(-0.5)},
       {"arrays.max", {L({})}, F(0)},  // doc
       {"arrays.max", {Value()}, F(0)},
       {"arrays.min", {L({I(10), I(20)})}, F(10)},
       {"arrays.min", {L({I(0), I(3), I(5)})}, F(0)},
-      {"arrays.min", {L({I(0), I(3), I(5)}), B(true)}, F(3)},  // doc: zeros ignored
-      {"arrays.min", {L({I(0), I(0)}), B(true)}, F(0)},
-      {"arrays.min", {L({F(-2), I(0)}), B(true)}, F(-2)},
+      {"arrays.min", {L({I(0), I(3), I(5)}), Bool(true)}, F(3)},  // doc: zeros ignored
+      {"arrays.min", {L({I(0), I(0)}), Bool(true)}, F(0)},
+      {"arrays.min", {L({F(-2), I(0)}), Bool(true)}, F(-2)},
       {"arrays.min", {L({})}, F(0)},  // doc
       {"arrays.min", {L({Value::Uint(7), I(-1)})}, F(-1)},
   });

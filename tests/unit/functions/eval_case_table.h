@@ -1,6 +1,6 @@
 // Table-driven checks of function implementations, called by name through
-// the registry as the engine calls them. Shared by strings_eval_test.cc,
-// re_eval_test.cc and net_cast_bytes_hash_eval_test.cc.
+// the registry as the engine calls them. Shared by the *_eval_test.cc files
+// of this folder.
 #ifndef YARAL_TESTS_UNIT_FUNCTIONS_EVAL_CASE_TABLE_H_
 #define YARAL_TESTS_UNIT_FUNCTIONS_EVAL_CASE_TABLE_H_
 
@@ -22,17 +22,31 @@ inline Value I(int64_t v) { return Value::Int(v); }
 inline Value U(uint64_t v) { return Value::Uint(v); }
 inline Value F(double v) { return Value::Float(v); }
 inline Value Bool(bool v) { return Value::Bool(v); }
+inline Value L(Value::ListType items) { return Value::List(std::move(items)); }
 inline Value Strings(std::vector<std::string> items) {
   Value::ListType list;
   for (std::string& item : items) list.push_back(Value::String(std::move(item)));
   return Value::List(std::move(list));
 }
 
-inline absl::StatusOr<Value> Eval(std::string_view name, const std::vector<Value>& args) {
+// `context` carries what a few functions read from the run: the clock
+// (timestamp.now), the random seed, the metrics hook.
+inline absl::StatusOr<Value> Eval(std::string_view name, const std::vector<Value>& args,
+                                  const EvalContext& context = {}) {
   const FunctionInfo* f = Find(name);
   REQUIRE(f != nullptr);
   REQUIRE(f->eval != nullptr);
-  return f->eval(args, EvalContext{});
+  return f->eval(args, context);
+}
+
+// A call that must succeed, for checks a table cannot express (ranges,
+// approximations).
+inline Value Call(std::string_view name, const std::vector<Value>& args,
+                  const EvalContext& context = {}) {
+  absl::StatusOr<Value> result = Eval(name, args, context);
+  INFO(name << ": " << result.status().ToString());
+  REQUIRE(result.ok());
+  return *result;
 }
 
 // One call and what it must give: `want` (same kind and value), or, when

@@ -8,21 +8,13 @@
 #include <catch2/catch.hpp>
 
 #include "absl/status/status.h"
-#include "functions/function_registry.h"
-#include "yaral/value.h"
+#include "eval_case_table.h"
 
 namespace {
 
 namespace fn = yaral::functions;
+using fn::testing::Eval;
 using yaral::Value;
-
-absl::StatusOr<Value> Eval(std::string_view name, std::vector<Value> args,
-                           const fn::EvalContext& context = {}) {
-  const fn::FunctionInfo* f = fn::Find(name);
-  REQUIRE(f != nullptr);
-  REQUIRE(f->eval != nullptr);
-  return f->eval(args, context);
-}
 
 bool Sample(std::string value, int64_t numerator, int64_t denominator) {
   absl::StatusOr<Value> got = Eval("optimization.sample_rate",
