@@ -13,17 +13,28 @@
 // the file's `// yaral:ignore CODE` comments suppress. Errors cannot be
 // suppressed by comments; lint warnings can.
 //
+// With CheckOptions::lists, every `%name` a rule tests with `in` is also
+// resolved against those reference lists: an unknown name is E705 at the
+// reference (with the closest loaded names), a use of the wrong kind E702
+// at the reference, and the entries found invalid for a kind a rule uses
+// (E305, E311, E701) go to CheckResult::list_diagnostics, in the list file.
+// Data-table columns (`%table.column`) are not lists and are left alone.
+//
 // Thread-safety: CheckSource may be called from any thread (parsing is
-// serialised internally; see parser.h).
+// serialised internally; see parser.h). With CheckOptions::lists it prepares
+// the lists for the kinds the rules use, which reference_lists.h asks to do
+// on one thread: check the files that share a set one after another.
 #ifndef YARAL_CHECKER_H_
 #define YARAL_CHECKER_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "yaral/ast.h"
 #include "yaral/diagnostics.h"
 #include "yaral/parser.h"
+#include "yaral/reference_lists.h"
 #include "yaral/source.h"
 
 namespace yaral {
@@ -36,12 +47,20 @@ struct CheckOptions {
   std::vector<std::string> select;
   // Lint codes to drop. Applied after `select`.
   std::vector<std::string> ignore;
+  // The reference lists the rules will run with. Null: `%name` is not
+  // resolved, since nothing is known about the lists (SecOps checks them
+  // against the tenant's).
+  std::shared_ptr<const ReferenceListSet> lists;
 };
 
 struct CheckResult {
   ast::File file;                        // every rule that parsed
   std::vector<Diagnostic> diagnostics;   // sorted by position
   int suppressed = 0;                    // dropped by options or comments
+  // Findings in list files, made when a kind a rule uses was compiled for
+  // the first time (a list is compiled once per kind, so a later check with
+  // the same set does not repeat them). Empty without CheckOptions::lists.
+  std::vector<SourcedDiagnostic> list_diagnostics;
 };
 
 CheckResult CheckSource(const SourceFile& source, const CheckOptions& options = {});

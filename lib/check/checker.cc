@@ -1,10 +1,12 @@
-// CheckSource: parse, analyse each rule, lint it, then apply the options'
-// selection and the file's inline suppressions.
+// CheckSource: parse, analyse each rule, lint it, resolve its reference lists
+// when some are given, then apply the options' selection and the file's
+// inline suppressions.
 #include "yaral/checker.h"
 
 #include <algorithm>
 #include <map>
 
+#include "check/list_references.h"
 #include "lint/lint.h"
 #include "sema/analyzer.h"
 
@@ -65,6 +67,7 @@ CheckResult CheckSource(const SourceFile& source, const CheckOptions& options) {
   for (const ast::Rule& rule : result.file.rules) {
     sema::RuleFacts facts = sema::AnalyzeRule(rule, all);
     if (options.lint) lint::LintRule(rule, facts, source, all);
+    if (options.lists) check::CheckListReferences(rule, *options.lists, all, result.list_diagnostics);
   }
 
   for (Diagnostic& d : all) {

@@ -1,5 +1,5 @@
-// "Did you mean" suggestions for misspelt field and enum value names.
-// Private to lib/schema.
+// "Did you mean" suggestions for misspelt field and enum value names, and
+// for reference-list names (lib/check). Private to the library.
 #ifndef YARAL_SCHEMA_SUGGEST_H_
 #define YARAL_SCHEMA_SUGGEST_H_
 
