@@ -4,8 +4,11 @@
 // Every file is checked even when another could not be read, so one run
 // reports everything. The diagnostics are this verb's result, so they go to
 // stdout in every format; the summary line and I/O errors go to stderr.
+// With --lists, the list files are loaded as `run` loads them and every
+// `%name` a rule tests is resolved against them; findings in list files are
+// reported like the rules' own.
 // Exit code: 2 if a path could not be read or the config is invalid, else 1
-// if any rule has errors (or warnings, with --werror), else 0.
+// if any rule or list has errors (or warnings, with --werror), else 0.
 
 #include <unistd.h>
 
@@ -32,6 +35,7 @@
 #include "yaral/checker.h"
 #include "yaral/diagnostic_writers.h"
 #include "yaral/diagnostics.h"
+#include "yaral/reference_lists.h"
 
 namespace yaral::cli {
 namespace {
@@ -101,6 +105,87 @@ class CrossFileNames {
   std::map<std::string, std::string> first_;  // rule name -> "file:line"
 };
 
+// Where findings go: printed as they come in text format, or kept with the
+// files they point into for a machine format, written once at the end.
+// Counts them for the summary line.
+class Findings {
+ public:
+  Findings(std::string format, RenderOptions render)
+      : format_(std::move(format)), render_(render) {}
+
+  void AddRuleFile(SourceFile source, std::vector<Diagnostic> diagnostics, const ast::File& file) {
+    Count(diagnostics);
+    if (format_ == "text") {
+      for (const Diagnostic& d : diagnostics) std::cout << RenderDiagnostic(d, source, render_);
+      return;
+    }
+    if (diagnostics.empty()) return;
+    // The writers need each file's text for positions; a deque keeps the
+    // addresses stable.
+    sources_.push_back(std::move(source));
+    FileDiagnostics entry{&sources_.back(), std::move(diagnostics), {}};
+    for (const ast::Rule& rule : file.rules) entry.rules.emplace_back(rule.name, rule.span);
+    all_.push_back(std::move(entry));
+  }
+
+  // Findings in list files: loading them, or compiling a kind a rule uses.
+  void AddListFindings(std::vector<SourcedDiagnostic> findings) {
+    for (SourcedDiagnostic& d : findings) {
+      if (d.file == nullptr) d.file = std::make_shared<const SourceFile>("<lists>", "");
+      Count({d.diagnostic});
+      if (format_ == "text") {
+        std::cout << RenderSourcedDiagnostic(d, render_);
+        continue;
+      }
+      if (all_.empty() || all_.back().source != d.file.get()) {
+        list_files_.push_back(d.file);
+        all_.emplace_back(d.file.get(), std::vector<Diagnostic>{});
+      }
+      all_.back().diagnostics.push_back(std::move(d.diagnostic));
+    }
+  }
+
+  void WriteMachineFormat() const {
+    if (format_ == "json") {
+      std::cout << WriteDiagnosticsJson(all_);
+    } else if (format_ == "sarif") {
+      std::cout << WriteDiagnosticsSarif(all_, YARAL_VERSION);
+    } else if (format_ == "github") {
+      std::cout << WriteDiagnosticsGithub(all_);
+    }
+    std::cout.flush();
+  }
+
+  const DiagnosticCounts& totals() const { return totals_; }
+
+ private:
+  void Count(const std::vector<Diagnostic>& diagnostics) {
+    DiagnosticCounts counts = CountDiagnostics(diagnostics);
+    totals_.errors += counts.errors;
+    totals_.warnings += counts.warnings;
+  }
+
+  std::string format_;
+  RenderOptions render_;
+  std::deque<SourceFile> sources_;
+  std::vector<std::shared_ptr<const SourceFile>> list_files_;  // kept alive for all_
+  std::vector<FileDiagnostics> all_;
+  DiagnosticCounts totals_;
+};
+
+// Loads --lists like `run` does. The directory must exist (exit 2 if not);
+// what is wrong inside it is a finding.
+std::optional<ReferenceListLoad> LoadLists(const std::string& directory) {
+  std::error_code error;
+  if (!fs::is_directory(directory, error)) {
+    PrintError("--lists '" + directory + "': " +
+               (fs::exists(directory, error) ? std::string("not a directory")
+                                             : std::string("No such file or directory")));
+    return std::nullopt;
+  }
+  return ReferenceListSet::LoadDirectory(directory);
+}
+
 // Config from --config, else the nearest .yaral.yaml, else the defaults.
 std::optional<CheckConfig> ResolveConfig(const CheckFlags& flags) {
   std::optional<fs::path> path;
@@ -131,15 +216,10 @@ int RunCheck(const CheckFlags& flags) {
 
   std::optional<CheckConfig> config = ResolveConfig(flags);
   if (!config) return kExitUsageOrIo;
+  std::optional<ReferenceListLoad> lists;
   if (!flags.lists.empty()) {
-    // Only validated for now: list names are resolved by a later change.
-    std::error_code error;
-    if (!fs::is_directory(flags.lists, error)) {
-      PrintError("--lists '" + flags.lists + "': " +
-                 (fs::exists(flags.lists, error) ? std::string("not a directory")
-                                                 : std::string("No such file or directory")));
-      return kExitUsageOrIo;
-    }
+    lists = LoadLists(flags.lists);
+    if (!lists) return kExitUsageOrIo;
   }
 
   CheckOptions base;
@@ -154,24 +234,23 @@ int RunCheck(const CheckFlags& flags) {
   base.ignore = flags.ignore_option->count() > 0 ? flags.ignore : config->ignore;
   const bool werror = flags.werror || config->werror;
 
-  const bool text = flags.format == "text";
   RenderOptions render;
-  render.color = text && UseColor(flags.color, STDOUT_FILENO);
+  render.color = flags.format == "text" && UseColor(flags.color, STDOUT_FILENO);
+  Findings findings(flags.format, render);
+  if (lists) {
+    findings.AddListFindings(std::move(lists->diagnostics));
+    base.lists = std::make_shared<const ReferenceListSet>(std::move(lists->set));
+  }
 
   bool io_error = false;
   const std::vector<std::string> paths =
       ExpandPaths(flags.paths, {.wanted = IsRuleFile, .description = ".yaral files", .warn_if_empty = true},
                   io_error);
 
-  // The machine formats are written once at the end and need each file's
-  // text for positions; a deque keeps the addresses stable.
-  std::deque<SourceFile> sources;
-  std::vector<FileDiagnostics> all;
   CrossFileNames names;
   size_t files = 0;
   size_t rules = 0;
   int suppressed = 0;
-  DiagnosticCounts totals;
 
   for (const std::string& path : paths) {
     absl::StatusOr<SourceFile> source = ReadSourceFile(path);
@@ -191,30 +270,11 @@ int RunCheck(const CheckFlags& flags) {
     ++files;
     rules += result.file.rules.size();
     suppressed += result.suppressed;
-    DiagnosticCounts counts = CountDiagnostics(result.diagnostics);
-    totals.errors += counts.errors;
-    totals.warnings += counts.warnings;
-
-    if (text) {
-      for (const Diagnostic& d : result.diagnostics) {
-        std::cout << RenderDiagnostic(d, *source, render);
-      }
-    } else if (!result.diagnostics.empty()) {
-      sources.push_back(*std::move(source));
-      FileDiagnostics entry{&sources.back(), std::move(result.diagnostics), {}};
-      for (const ast::Rule& rule : result.file.rules) entry.rules.emplace_back(rule.name, rule.span);
-      all.push_back(std::move(entry));
-    }
+    findings.AddRuleFile(*std::move(source), std::move(result.diagnostics), result.file);
+    findings.AddListFindings(std::move(result.list_diagnostics));
   }
-
-  if (flags.format == "json") {
-    std::cout << WriteDiagnosticsJson(all);
-  } else if (flags.format == "sarif") {
-    std::cout << WriteDiagnosticsSarif(all, YARAL_VERSION);
-  } else if (flags.format == "github") {
-    std::cout << WriteDiagnosticsGithub(all);
-  }
-  std::cout.flush();
+  findings.WriteMachineFormat();
+  const DiagnosticCounts& totals = findings.totals();
 
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
   std::cerr << Plural(files, "file") << ", " << Plural(rules, "rule") << ": "
@@ -265,8 +325,8 @@ Command AddCheckCommand(CLI::App& parent) {
                   "directory or its parents, up to the repository root")
       ->type_name("FILE");
   app->add_option("--lists", flags->lists,
-                  "Directory of reference lists (checked to exist; list names are "
-                  "not verified yet)")
+                  "Directory of reference lists, loaded as run does: errors in its files "
+                  "and unknown `%name` lists in rules are reported")
       ->type_name("DIR");
   app->add_option("--color", flags->color,
                   "Colour text output: auto (only on a terminal), always, never")
