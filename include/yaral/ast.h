@@ -134,6 +134,14 @@ struct ReferenceList {
   // False for a list named without `%` after `in` (`in reference_list.x`),
   // a form seen in Google's SDK docs; `name` then holds the dotted name.
   bool sigil = true;
+
+  // The name of the list meant: `x` for `reference_list.x`, else `name`.
+  std::string_view ListName() const {
+    constexpr std::string_view kPrefix = "reference_list.";
+    std::string_view list = name;
+    if (!sigil && list.starts_with(kPrefix)) list.remove_prefix(kPrefix.size());
+    return list;
+  }
 };
 
 // A bare identifier in an argument position: `agg:max`, `window:today`.

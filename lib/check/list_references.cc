@@ -18,10 +18,9 @@ namespace {
 // reference_list.name`, a form of Google's SDK docs, names the list `name`.
 std::optional<std::string> ListName(const ast::ReferenceList& ref) {
   if (ref.column) return std::nullopt;
-  if (ref.sigil) return ref.name;
-  constexpr std::string_view kPrefix = "reference_list.";
-  if (!ref.name.starts_with(kPrefix)) return std::nullopt;
-  return ref.name.substr(kPrefix.size());
+  const std::string_view name = ref.ListName();
+  if (!ref.sigil && name.size() == ref.name.size()) return std::nullopt;  // not reference_list.
+  return std::string(name);
 }
 
 // The set's E705, which has no position, placed on the reference with the

@@ -556,10 +556,8 @@ class Lowering {
 
   const ReferenceList* List(const ast::ReferenceList& written, ast::ListKind kind, bool nocase,
                             SourceSpan span) {
-    // `in reference_list.name` (Google's SDK docs) names the list `name`.
     ast::ReferenceList list = written;
-    constexpr std::string_view kPrefix = "reference_list.";
-    if (!list.sigil && list.name.starts_with(kPrefix)) list.name = list.name.substr(kPrefix.size());
+    list.name = std::string(written.ListName());
     if (!options_.lists) {
       Error(span, "reference list `%" + list.name + "` is not loaded",
             "load a list directory: `--lists DIR` with the CLI, CompileOptions::lists in the API");
