@@ -113,7 +113,7 @@ void RowBuilder::FillSlot(size_t slot, Value& out) const {
     return;
   }
   if (path.flat) {
-    out = leaf.count > 0 ? leaf.items[0].value : path.zero;
+    out = FlatValue(slot);
     return;
   }
   if (path.steps.back().level) {

@@ -6,6 +6,8 @@
 #include <limits>
 #include <set>
 
+#include "absl/functional/function_ref.h"
+
 namespace yaral::engine {
 namespace {
 
@@ -37,6 +39,17 @@ uint64_t Mix(uint64_t h, uint64_t x) {
   return h;
 }
 
+// Whether some node of the expression `ref` satisfies `test`.
+bool AnyNode(const plan::Plan& plan, plan::NodeRef ref, absl::FunctionRef<bool(const plan::Node&)> test) {
+  if (ref < 0) return false;
+  const plan::Node& node = plan.nodes[ref];
+  if (test(node)) return true;
+  for (plan::NodeRef arg : node.args) {
+    if (AnyNode(plan, arg, test)) return true;
+  }
+  return false;
+}
+
 void CollectSlotNodes(const plan::Plan& plan, plan::NodeRef ref, std::vector<plan::NodeRef>& out) {
   if (ref < 0) return;
   const plan::Node& node = plan.nodes[ref];
@@ -47,37 +60,28 @@ void CollectSlotNodes(const plan::Plan& plan, plan::NodeRef ref, std::vector<pla
 // Regexes, functions and list or table look-ups cost far more than a
 // comparison of a field with a constant.
 bool IsCostly(const plan::Plan& plan, plan::NodeRef ref) {
-  if (ref < 0) return false;
-  const plan::Node& node = plan.nodes[ref];
-  switch (node.op) {
-    case plan::Op::kRegexMatch:
-    case plan::Op::kCall:
-    case plan::Op::kInList:
-    case plan::Op::kInColumn:
-    case plan::Op::kQuantified:
-      return true;
-    default:
-      break;
-  }
-  for (plan::NodeRef arg : node.args) {
-    if (IsCostly(plan, arg)) return true;
-  }
-  return false;
+  return AnyNode(plan, ref, [](const plan::Node& node) {
+    switch (node.op) {
+      case plan::Op::kRegexMatch:
+      case plan::Op::kCall:
+      case plan::Op::kInList:
+      case plan::Op::kInColumn:
+      case plan::Op::kQuantified:
+        return true;
+      default:
+        return false;
+    }
+  });
 }
 
 // Whether a group's outcome or condition depends only on its events: not on
 // the window's bounds, the run's clock (functions) or a metrics back end.
 bool ReadsOnlyEvents(const plan::Plan& plan, plan::NodeRef ref) {
-  if (ref < 0) return true;
-  const plan::Node& node = plan.nodes[ref];
-  if (node.op == plan::Op::kWindowStart || node.op == plan::Op::kWindowEnd || node.op == plan::Op::kCall ||
-      (node.op == plan::Op::kAggregate && node.aggregate == plan::Aggregate::kMetrics)) {
-    return false;
-  }
-  for (plan::NodeRef arg : node.args) {
-    if (!ReadsOnlyEvents(plan, arg)) return false;
-  }
-  return true;
+  return !AnyNode(plan, ref, [](const plan::Node& node) {
+    return node.op == plan::Op::kWindowStart || node.op == plan::Op::kWindowEnd ||
+           node.op == plan::Op::kCall ||
+           (node.op == plan::Op::kAggregate && node.aggregate == plan::Aggregate::kMetrics);
+  });
 }
 
 }  // namespace
@@ -117,6 +121,7 @@ RuleRunner::RuleRunner(const CompiledRule& rule, EventReader& reader, const Engi
     if (depth < joins_at_depth_.size()) joins_at_depth_[depth].push_back(static_cast<int>(j));
   }
   rows_.resize(plan_.variables.size());
+  keys_per_row_ = plan_.variables.size() == 1;
   remember_quiet_groups_ = !options_.explain && ReadsOnlyEvents(plan_, plan_.condition.node);
   for (const plan::Outcome& o : plan_.outcomes) {
     remember_quiet_groups_ = remember_quiet_groups_ && ReadsOnlyEvents(plan_, o.node);
@@ -268,30 +273,30 @@ RuleRunner::ConstantTest RuleRunner::ConstantTestOf(int variable, plan::NodeRef 
 }
 
 bool RuleRunner::EarlyFilterPasses(int variable, size_t k) {
-  // Each filter's fields are converted just before it is tested: most
-  // events fail the first, so the others' fields are never converted.
   const uint64_t now = reader_.read_count();
-  if (early_tested_at_[variable][k] == now) return early_passed_[variable][k] != 0;
+  if (early_tested_at_[variable][k] != now) {
+    early_tested_at_[variable][k] = now;
+    early_passed_[variable][k] = TestEarlyFilter(variable, k) ? 1 : 0;
+  }
+  return early_passed_[variable][k] != 0;
+}
+
+bool RuleRunner::TestEarlyFilter(int variable, size_t k) {
   // Explanations print the values a filter read from the row: fill it then.
   const ConstantTest& test = early_constant_tests_[variable][k];
   if (test.slot >= 0 && !options_.explain) {
     const Value& value = builders_[variable]->FlatValue(static_cast<size_t>(test.slot));
     bool hit = false;
     if (test.constant->is_list()) {
-      for (const Value& c : test.constant->list()) {
-        if (value == c) {
-          hit = true;
-          break;
-        }
-      }
+      const Value::ListType& list = test.constant->list();
+      hit = std::find(list.begin(), list.end(), value) != list.end();
     } else {
       hit = value == *test.constant;
     }
-    const bool passed = hit != test.negate;
-    early_tested_at_[variable][k] = now;
-    early_passed_[variable][k] = passed ? 1 : 0;
-    return passed;
+    return hit != test.negate;
   }
+  // Each filter's fields are converted just before it is tested: most
+  // events fail the first, so the others' fields are never converted.
   Row& invariant = invariant_rows_[variable];
   for (int slot : early_filter_slots_[variable][k]) {
     builders_[variable]->FillInvariantSlot(static_cast<size_t>(slot), invariant.slots[slot]);
@@ -299,18 +304,13 @@ bool RuleRunner::EarlyFilterPasses(int variable, size_t k) {
   Binding& binding = scratch_binding_;
   std::fill(binding.begin(), binding.end(), nullptr);
   binding[variable] = &invariant;
-  const bool passed = evaluator_.Test(plan_.variables[variable].filters[early_filters_[variable][k]].node,
-                                      binding);
-  early_tested_at_[variable][k] = now;
-  early_passed_[variable][k] = passed ? 1 : 0;
-  return passed;
+  return evaluator_.Test(plan_.variables[variable].filters[early_filters_[variable][k]].node, binding);
 }
 
 bool RuleRunner::RejectsEarly(uint64_t members_read) {
   if (!constants_hold_) return true;
   for (size_t v = 0; v < plan_.variables.size(); ++v) {
-    if (plan_.variables[v].root != reader_.root()) continue;
-    if (plan_.match.window == plan::WindowKind::kNone && v > 0) break;
+    if (!ReadsCurrentEvent(v)) continue;
     // Cheap filters first, as soon as their members are read; costly ones
     // only once every cheap one has passed: a regex on the process path
     // need not run for the many events a port comparison rejects.
@@ -449,8 +449,7 @@ bool RuleRunner::OnEvent(int64_t event, std::string_view json, UdmTimestamp time
   bool late = false;
   bool any = false;
   for (size_t v = 0; v < plan_.variables.size(); ++v) {
-    if (plan_.variables[v].root != reader_.root()) continue;
-    if (plan_.match.window == plan::WindowKind::kNone && v > 0) break;
+    if (!ReadsCurrentEvent(v)) continue;
     std::vector<Row> rows;
     BuildRows(static_cast<int>(v), event, time, json, rows);
     if (rows.empty()) continue;
@@ -504,7 +503,7 @@ void RuleRunner::JudgeEvent(std::vector<Row>& rows, UdmTimestamp time) {
 // ------------------------------------------------------------------ windowed rules
 
 void RuleRunner::Keep(int variable, Row row) {
-  if (plan_.variables.size() == 1) row.key_text = KeyText(Binding{&row});
+  if (keys_per_row_) row.key_text = KeyText(Binding{&row});
   auto boxed = std::make_unique<Row>(std::move(row));
   const Row* pointer = boxed.get();
   std::deque<std::unique_ptr<Row>>& rows = rows_[variable];
@@ -739,7 +738,7 @@ void RuleRunner::EvaluateWindow(int64_t start, int64_t end, bool end_inclusive, 
   std::string computed;
   for (Binding& b : bindings) {
     if (!PassesMatchZeroFilter(b)) continue;
-    const std::string& key = plan_.variables.size() == 1 ? b[0]->key_text : (computed = KeyText(b));
+    const std::string& key = keys_per_row_ ? b[0]->key_text : (computed = KeyText(b));
     auto [it, inserted] = index.try_emplace(key, groups.size());
     if (inserted) {
       groups.emplace_back();

@@ -78,9 +78,16 @@ class RuleRunner {
   // Stage 1: the rows of `variable` from the current event.
   void BuildRows(int variable, int64_t event, UdmTimestamp time, std::string_view json,
                  std::vector<Row>& out);
+  // Whether `variable` takes rows from the event the reader holds: its
+  // record kind, and only the first variable of a single-event rule.
+  bool ReadsCurrentEvent(size_t variable) const {
+    return plan_.variables[variable].root == reader_.root() &&
+           (plan_.match.window != plan::WindowKind::kNone || variable == 0);
+  }
   // Early filter `k` of `variable` on the current event; the result is
   // kept for the rest of the event.
   bool EarlyFilterPasses(int variable, size_t k);
+  bool TestEarlyFilter(int variable, size_t k);
   bool ApplyBindings(const plan::Variable& v, Row& row, Binding& binding);
   bool PassesMatchZeroFilter(const Binding& binding) const;
   // "", 0, false, an empty list, or an enum's position-0 value (spec §6.5).
@@ -157,6 +164,8 @@ class RuleRunner {
   // pivot's pointer survives inserts in the middle of the deque.
   std::vector<std::deque<std::unique_ptr<Row>>> rows_;
   std::vector<int> window_variables_;  // whose row times place the windows
+  // One event variable: a row's match key is its own (Row::key_text).
+  bool keys_per_row_ = false;
   size_t live_rows_ = 0;
   int64_t next_window_start_;  // hop/tumbling: the first window not yet closed
   bool closed_any_ = false;      // some window was closed: older events are late
