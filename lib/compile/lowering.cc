@@ -451,62 +451,12 @@ class Lowering {
     plan_->condition.node = Lower(*rule_.condition->expr, {Section::kCondition}, -1);
   }
 
-  // A variable the condition lets be absent (`!$v`, `#v = 0`, `#v < 3`) and
-  // never requires. Bounded beats unbounded (spec §8.3 item 6).
+  // The checker decided which variables the condition lets be absent.
   void MarkOptionalVariables() {
-    if (!rule_.condition || !rule_.condition->expr) return;
-    std::set<int> bounded, unbounded;
-    ClassifyCondition(*rule_.condition->expr, bounded, unbounded);
-    for (int v : unbounded) {
-      if (bounded.count(v) == 0) plan_->variables[v].optional = true;
-    }
-  }
-
-  void ClassifyCondition(const ast::Expr& e, std::set<int>& bounded, std::set<int>& unbounded) {
-    auto vars_of = [&](const std::string& name) {
-      std::set<int> out;
-      if (auto v = variable_index_.find(name); v != variable_index_.end()) out.insert(v->second);
-      if (auto p = placeholder_index_.find(name); p != placeholder_index_.end()) {
-        for (const std::string& ev : facts_.placeholders.at(name).event_variables) {
-          if (auto v = variable_index_.find(ev); v != variable_index_.end()) out.insert(v->second);
-        }
+    for (const std::string& name : facts_.optional_events) {
+      if (auto v = variable_index_.find(name); v != variable_index_.end()) {
+        plan_->variables[v->second].optional = true;
       }
-      return out;
-    };
-    if (const auto* v = std::get_if<ast::Variable>(&e.kind)) {
-      for (int x : vars_of(v->name)) bounded.insert(x);
-    } else if (const auto* u = std::get_if<ast::Unary>(&e.kind)) {
-      if (u->op == ast::UnaryOp::kNotExists) {
-        if (const auto* v = std::get_if<ast::Variable>(&u->operand->kind)) {
-          for (int x : vars_of(v->name)) unbounded.insert(x);
-        }
-      } else {
-        ClassifyCondition(*u->operand, bounded, unbounded);
-      }
-    } else if (const auto* b = std::get_if<ast::Binary>(&e.kind)) {
-      ClassifyCondition(*b->lhs, bounded, unbounded);
-      ClassifyCondition(*b->rhs, bounded, unbounded);
-    } else if (const auto* c = std::get_if<ast::Comparison>(&e.kind)) {
-      const ast::Count* count = std::get_if<ast::Count>(&c->lhs->kind);
-      const ast::NumberLiteral* n = std::get_if<ast::NumberLiteral>(&c->rhs->kind);
-      ast::ComparisonOp op = c->op;
-      if (count == nullptr) {
-        count = std::get_if<ast::Count>(&c->rhs->kind);
-        n = std::get_if<ast::NumberLiteral>(&c->lhs->kind);
-        switch (op) {  // `3 < #e` is `#e > 3`
-          case ast::ComparisonOp::kLt: op = ast::ComparisonOp::kGt; break;
-          case ast::ComparisonOp::kLe: op = ast::ComparisonOp::kGe; break;
-          case ast::ComparisonOp::kGt: op = ast::ComparisonOp::kLt; break;
-          case ast::ComparisonOp::kGe: op = ast::ComparisonOp::kLe; break;
-          default: break;
-        }
-      }
-      if (count == nullptr || n == nullptr) return;
-      const int64_t k = n->int_value;
-      const bool is_bounded = (op == ast::ComparisonOp::kGt && k >= 0) ||
-                              (op == ast::ComparisonOp::kGe && k > 0) ||
-                              (op == ast::ComparisonOp::kEq && k > 0);
-      for (int x : vars_of(count->name)) (is_bounded ? bounded : unbounded).insert(x);
     }
   }
 

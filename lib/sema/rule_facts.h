@@ -58,6 +58,10 @@ struct RuleFacts {
   // not UDM fields.
   std::set<std::string> table_rows;
   bool has_match = false;  // multi-event rule (spec §6.8)
+  // Event variables the condition lets be absent (`!$e`, `#e = 0`, `#e < 3`)
+  // and never requires (`$e`, `#e > 0`, `#e != 0`): bounded wins (spec §8.3
+  // item 6). The engine joins them as outer joins.
+  std::set<std::string> optional_events;
   // Field-path nodes that resolved in the schema.
   std::unordered_map<ast::NodeId, ResolvedPath> paths;
   // The checker's type for every expression node it typed.
