@@ -41,6 +41,23 @@ struct Placeholder {
   bool used_outside_events = false;  // in match, outcome or condition
 };
 
+// One `$ph = value` (or `value = $ph`) equality in `events`: the one record
+// of placeholder assignments, read by the checker's passes, lint and
+// lowering. `$a = $b` between two placeholders is two entries.
+struct PlaceholderAssignment {
+  std::string placeholder;
+  const ast::Expr* value = nullptr;       // the other side of the `=`
+  const ast::Expr* comparison = nullptr;  // the `=` itself
+  // A conjunct of the events section (not under `or`, `not` or a call): it
+  // holds for every match.
+  bool top_level = false;
+  // Lowering evaluates it on one event's rows to bind the placeholder: top
+  // level, case-sensitive, and the value is no bare variable but reads an
+  // event field, a placeholder or a data-table column. Any other assignment
+  // is an ordinary predicate (a filter or a join).
+  bool binds = false;
+};
+
 struct OutcomeVariable {
   std::string name;
   SourceSpan span;
@@ -52,6 +69,8 @@ struct RuleFacts {
   std::map<std::string, EventVariable> events;
   std::map<std::string, Placeholder> placeholders;
   std::map<std::string, OutcomeVariable> outcomes;
+  // Every placeholder assignment in `events`, in source order.
+  std::vector<PlaceholderAssignment> assignments;
   std::set<std::string> match_variables;
   // Variables bound to a data-table row with `$row in data_table.name`, a
   // form from Google's SDK documentation: their fields are table columns,
