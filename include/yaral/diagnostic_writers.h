@@ -46,14 +46,10 @@ struct FileDiagnostics {
 // scanning shows these as links, so they must be absolute.
 inline constexpr std::string_view kProjectUri = "https://github.com/yaral/yaral";
 
-// The link for a code: its section of docs/diagnostics.md, using the anchor
-// GitHub derives from the `### CODE — title` heading. Codes without a section
-// link to the page itself.
+// The link for a code: its section of docs/diagnostics.md or docs/lint.md
+// (DiagnosticInfo::doc_page and doc_anchor). Codes outside the catalogue link
+// to docs/diagnostics.md itself. GithubHeadingAnchor is in diagnostics.h.
 std::string DiagnosticHelpUri(std::string_view code);
-
-// The anchor GitHub gives a Markdown heading: lower-case, punctuation other
-// than `-` and `_` dropped, spaces turned into `-`.
-std::string GithubHeadingAnchor(std::string_view heading);
 
 // A JSON array, one object per diagnostic in file order then report order:
 // {file, severity, code, message, line, column, end_line, end_column, notes,

@@ -39,10 +39,9 @@ void ReportDuplicateRuleNames(const ast::File& file, std::vector<Diagnostic>& di
   for (const ast::Rule& rule : file.rules) {
     auto [it, inserted] = seen.emplace(rule.name, &rule);
     if (inserted) continue;
-    Diagnostic d;
-    d.code = std::string(codes::kDuplicateRule);
-    d.message = "rule `" + rule.name + "` is defined more than once in this file";
-    d.primary.span = rule.name_span;
+    Diagnostic d = MakeDiagnostic(codes::kDuplicateRule,
+                                  "rule `" + rule.name + "` is defined more than once in this file",
+                                  rule.name_span);
     d.secondary.push_back({it->second->name_span, "first defined here"});
     d.help = "rename one of the rules";
     diagnostics.push_back(std::move(d));

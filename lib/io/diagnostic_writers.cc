@@ -17,94 +17,6 @@ using Json = nlohmann::ordered_json;
 // catalogue's titles are worded for sentences and differ from the headings,
 // so the anchors cannot be derived from them; the io tests compare this table
 // with the page so the two cannot drift apart silently.
-struct DocHeading {
-  std::string_view code;
-  std::string_view heading;
-};
-constexpr DocHeading kDocHeadings[] = {
-    {"E000", "E000 — internal error"},
-    {"E001", "E001 — empty input"},
-    {"E002", "E002 — not text"},
-    {"E003", "E003 — input too large"},
-    {"E004", "E004 — nesting too deep"},
-    {"E005", "E005 — too many errors"},
-    {"E100", "E100 — syntax error"},
-    {"E101", "E101 — unexpected character"},
-    {"E102", "E102 — missing colon after section name"},
-    {"E103", "E103 — unterminated string"},
-    {"E104", "E104 — unterminated block comment"},
-    {"E105", "E105 — unterminated regex literal"},
-    {"E106", "E106 — invalid number"},
-    {"E107", "E107 — invalid duration"},
-    {"E110", "E110 — sections out of order"},
-    {"E111", "E111 — duplicate section"},
-    {"E112", "E112 — missing required section"},
-    {"E113", "E113 — empty section"},
-    {"E114", "E114 — Search-only syntax in a rule"},
-    {"E115", "E115 — reserved word used as a variable name"},
-    {"E116", "E116 — events predicate begins with a parenthesised arithmetic operand"},
-    {"E117", "E117 — comma in condition"},
-    {"E118", "E118 — malformed match window"},
-    {"E200", "E200 — unknown field"},
-    {"E201", "E201 — unknown enum value"},
-    {"E202", "E202 — undefined variable"},
-    {"E203", "E203 — unbound placeholder"},
-    {"E204", "E204 — duplicate rule name"},
-    {"E205", "E205 — duplicate outcome variable"},
-    {"E206", "E206 — duplicate option"},
-    {"E207", "E207 — variable kind conflict"},
-    {"E208", "E208 — unknown function"},
-    {"E300", "E300 — type mismatch"},
-    {"E301", "E301 — comparison of two literals"},
-    {"E302", "E302 — nocase not allowed"},
-    {"E303", "E303 — wrong number of arguments"},
-    {"E304", "E304 — wrong argument type"},
-    {"E305", "E305 — invalid regular expression"},
-    {"E306", "E306 — too many capture groups"},
-    {"E307", "E307 — misuse of any or all"},
-    {"E308", "E308 — invalid index or map key"},
-    {"E309", "E309 — unsigned field with a signed constant"},
-    {"E310", "E310 — arithmetic on a non-number"},
-    {"E311", "E311 — invalid CIDR range"},
-    {"E312", "E312 — predicate is not a condition"},
-    {"E313", "E313 — misplaced function"},
-    {"E400", "E400 — event variables not joined"},
-    {"E401", "E401 — arithmetic in a join"},
-    {"E402", "E402 — function of zero or several event variables"},
-    {"E403", "E403 — too many reference-list tests"},
-    {"E404", "E404 — data-table lookups mixed in a block"},
-    {"E500", "E500 — invalid match variable"},
-    {"E501", "E501 — match window out of range"},
-    {"E502", "E502 — invalid sliding-window pivot"},
-    {"E510", "E510 — or across event variables"},
-    {"E511", "E511 — not on an event or placeholder"},
-    {"E512", "E512 — no required UDM event"},
-    {"E513", "E513 — event variable missing from condition"},
-    {"E514", "E514 — match variable in condition"},
-    {"E515", "E515 — or with an event that may be absent"},
-    {"E516", "E516 — invalid condition term"},
-    {"E520", "E520 — outcome needs aggregation"},
-    {"E522", "E522 — outcome variable used before definition"},
-    {"E523", "E523 — too many outcome variables"},
-    {"E524", "E524 — risk score is not a number"},
-    {"E525", "E525 — invalid if branches"},
-    {"E526", "E526 — outcome variable aggregated again"},
-    {"E530", "E530 — unknown option"},
-    {"E531", "E531 — invalid option value"},
-    {"E532", "E532 — suppression window too short"},
-    {"E540", "E540 — meta value not a string"},
-    {"E543", "E543 — composite rule without match"},
-    {"E700", "E700 — list or table file unreadable"},
-    {"E701", "E701 — over a SecOps size limit"},
-    {"E702", "E702 — list kind conflict"},
-    {"E703", "E703 — invalid list kind header"},
-    {"E704", "E704 — duplicate list name"},
-    {"E705", "E705 — unknown list"},
-    {"E710", "E710 — malformed CSV row"},
-    {"E711", "E711 — missing or invalid header row"},
-    {"E712", "E712 — cell not of its column type"},
-    {"E800", "E800 — rule cannot run locally"},
-};
 
 std::string Dump(const Json& json) {
   // Rule text and file names may hold invalid UTF-8 (a binary file given by
@@ -284,30 +196,11 @@ std::string_view GithubCommand(Severity severity) {
 
 }  // namespace
 
-std::string GithubHeadingAnchor(std::string_view heading) {
-  std::string anchor;
-  for (char c : heading) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 'A' && byte <= 'Z') {
-      anchor += static_cast<char>(byte - 'A' + 'a');
-    } else if ((byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9') ||
-               c == '-' || c == '_') {
-      anchor += c;
-    } else if (c == ' ') {
-      anchor += '-';
-    }
-    // Everything else, including the bytes of `—` and backticks, is
-    // punctuation GitHub drops. (Non-ASCII letters would be kept by GitHub;
-    // our headings have none.)
-  }
-  return anchor;
-}
-
 std::string DiagnosticHelpUri(std::string_view code) {
-  std::string uri = std::string(kProjectUri) + "/blob/main/docs/diagnostics.md";
-  for (const DocHeading& entry : kDocHeadings) {
-    if (entry.code == code) return uri + "#" + GithubHeadingAnchor(entry.heading);
-  }
+  const DiagnosticInfo* info = FindDiagnosticInfo(code);
+  std::string uri = std::string(kProjectUri) + "/blob/main/" +
+                    std::string(info != nullptr ? info->doc_page : "docs/diagnostics.md");
+  if (info != nullptr) uri += "#" + info->doc_anchor;
   return uri;
 }
 

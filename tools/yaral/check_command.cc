@@ -80,11 +80,9 @@ class CrossFileNames {
       if (inserted) continue;
       // A warning, not an error: SecOps compiles each rule on its own, and a
       // repository may keep an old copy of a rule beside the new one.
-      Diagnostic d;
-      d.severity = Severity::kWarning;
-      d.code = "duplicate_rule_name";
-      d.message = "rule `" + rule.name + "` is already defined in another file";
-      d.primary.span = rule.name_span;
+      Diagnostic d = MakeDiagnostic(codes::kDuplicateRuleName,
+                                    "rule `" + rule.name + "` is already defined in another file",
+                                    rule.name_span);
       d.notes.push_back("first defined in " + it->second);
       d.help = "rename one of the rules so that detections can be told apart";
       if (!KeepsLintFinding(options, source, d)) {

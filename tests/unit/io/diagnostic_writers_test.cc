@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -113,24 +114,27 @@ TEST_CASE("GitHub heading anchors", "[io][sarif]") {
   CHECK(GithubHeadingAnchor("a `b`, c_d.") == "a-b-c_d");
 }
 
-// Every catalogued code links to an existing heading of docs/diagnostics.md.
-TEST_CASE("help links match docs/diagnostics.md headings", "[io][sarif]") {
-  const std::string path = std::string(YARAL_SOURCE_DIR) + "/docs/diagnostics.md";
-  std::ifstream in(path);
-  INFO("reading " << path);
-  REQUIRE(in.good());
-  std::set<std::string> anchors;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind("### ", 0) == 0) anchors.insert(GithubHeadingAnchor(line.substr(4)));
+// Every catalogued code links to an existing heading of its docs page
+// (docs/diagnostics.md for errors, docs/lint.md for lint warnings).
+TEST_CASE("help links match the headings of the docs pages", "[io][sarif]") {
+  std::map<std::string, std::set<std::string>> anchors;  // page -> anchors
+  for (const std::string page : {"docs/diagnostics.md", "docs/lint.md"}) {
+    const std::string path = std::string(YARAL_SOURCE_DIR) + "/" + page;
+    std::ifstream in(path);
+    INFO("reading " << path);
+    REQUIRE(in.good());
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.rfind("### ", 0) == 0) anchors[page].insert(GithubHeadingAnchor(line.substr(4)));
+    }
   }
   for (const DiagnosticInfo& info : AllDiagnosticInfos()) {
     const std::string uri = DiagnosticHelpUri(info.code);
     INFO("code " << info.code << " -> " << uri);
     const size_t hash = uri.find('#');
     REQUIRE(hash != std::string::npos);
-    CHECK(anchors.count(uri.substr(hash + 1)) == 1);
-    CHECK(uri.rfind(std::string(kProjectUri) + "/", 0) == 0);
+    CHECK(anchors[std::string(info.doc_page)].count(uri.substr(hash + 1)) == 1);
+    CHECK(uri.rfind(std::string(kProjectUri) + "/blob/main/" + std::string(info.doc_page) + "#", 0) == 0);
   }
   CHECK(DiagnosticHelpUri("not_a_code").find('#') == std::string::npos);
 }
