@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <functional>
 #include <map>
@@ -555,30 +556,38 @@ std::string WriteDiagnosticsGithub(const std::vector<FileDiagnostics>& files,
   std::string out;
   size_t written = 0;
   std::map<std::string, size_t> cut;  // code -> annotations not written
-  for (const FileDiagnostics& file : files) {
-    if (file.source == nullptr) continue;
-    const std::string path = EscapeProperty(file.source->name());
-    for (const Diagnostic& d : file.diagnostics) {
-      if (options.max_annotations != 0 && written == options.max_annotations) {
-        ++cut[d.code];
-        continue;
+  // Under a limit, errors are annotated first, then warnings, then notes,
+  // so the limit never hides an error behind a lint warning.
+  const bool limited = options.max_annotations != 0;
+  const std::vector<std::vector<Severity>> passes =
+      limited ? std::vector<std::vector<Severity>>{{Severity::kError}, {Severity::kWarning}, {Severity::kNote}}
+              : std::vector<std::vector<Severity>>{{Severity::kError, Severity::kWarning, Severity::kNote}};
+  for (const std::vector<Severity>& pass : passes) {
+    for (const FileDiagnostics& file : files) {
+      if (file.source == nullptr) continue;
+      const std::string path = EscapeProperty(file.source->name());
+      for (const Diagnostic& d : file.diagnostics) {
+        if (std::find(pass.begin(), pass.end(), d.severity) == pass.end()) continue;
+        if (limited && written == options.max_annotations) {
+          ++cut[d.code];
+          continue;
+        }
+        ++written;
+        Region r = Locate(*file.source, d.primary.span);
+        out += "::";
+        out += GithubCommand(d.severity);
+        out += " file=" + path;
+        out += ",line=" + std::to_string(r.begin.line);
+        out += ",col=" + std::to_string(r.begin.column);
+        out += ",endLine=" + std::to_string(r.end.line);
+        out += ",endColumn=" + std::to_string(r.end.column);
+        out += ",title=" + EscapeProperty(d.code);
+        // The annotation shows the message, then the notes and help as the
+        // text format prints them, then the code's documentation.
+        std::string text = SarifMessage(d);
+        text += "\nsee: " + (IsLintCode(d.code) ? LintHelpUri(d.code) : DiagnosticHelpUri(d.code));
+        out += "::" + EscapeData(text) + "\n";
       }
-      ++written;
-      Region r = Locate(*file.source, d.primary.span);
-      out += "::";
-      out += GithubCommand(d.severity);
-      out += " file=" + path;
-      out += ",line=" + std::to_string(r.begin.line);
-      out += ",col=" + std::to_string(r.begin.column);
-      out += ",endLine=" + std::to_string(r.end.line);
-      out += ",endColumn=" + std::to_string(r.end.column);
-      out += ",title=" + EscapeProperty(d.code);
-      // The annotation shows the message, then the notes and help as the
-      // text format prints them, then the code's documentation.
-      std::string text = SarifMessage(d);
-      const std::string help_uri = IsLintCode(d.code) ? LintHelpUri(d.code) : DiagnosticHelpUri(d.code);
-      text += "\nsee: " + help_uri;
-      out += "::" + EscapeData(text) + "\n";
     }
   }
   if (!cut.empty()) {

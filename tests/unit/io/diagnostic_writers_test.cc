@@ -304,11 +304,13 @@ TEST_CASE("GitHub annotations: --max-annotations counts what it cuts", "[io][git
   Diagnostic a = MakeError("E102", "one", {0, 1});
   Diagnostic b = MakeError("unused_placeholder", "two", {0, 1});
   b.severity = Severity::kWarning;
-  const std::string out = WriteDiagnosticsGithub({{&file, {a, b, b, a}}}, {.max_annotations = 1});
+  // Errors are annotated before warnings, wherever they are.
+  const std::string out = WriteDiagnosticsGithub({{&file, {b, a, b, a}}}, {.max_annotations = 2});
   CHECK(out.find("::error file=a.yaral") == 0);
+  CHECK(out.find("::error file=a.yaral", 1) != std::string::npos);
   CHECK(out.find("title=unused_placeholder") == std::string::npos);
-  CHECK(out.find("::warning title=yaral::3 more findings not annotated (--max-annotations 1): "
-                 "E102: 1, unused_placeholder: 2.") != std::string::npos);
+  CHECK(out.find("::warning title=yaral::2 more findings not annotated (--max-annotations 2): "
+                 "unused_placeholder: 2.") != std::string::npos);
   // No limit: nothing cut, no summary.
   CHECK(WriteDiagnosticsGithub({{&file, {a, b}}}).find("not annotated") == std::string::npos);
 }
