@@ -244,6 +244,11 @@ install(FILES ${yaral_pc_files}
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig
   COMPONENT development)
 
+# ------------------------------------------------------------------- licence
+install(FILES ${PROJECT_SOURCE_DIR}/LICENSE ${PROJECT_SOURCE_DIR}/NOTICE
+  DESTINATION ${CMAKE_INSTALL_DOCDIR}
+  COMPONENT runtime)
+
 # --------------------------------------------------------------------- tests
 #
 # install.embed: installs into a scratch prefix, builds examples/embed/
