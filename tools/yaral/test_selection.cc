@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <memory>
 #include <system_error>
 #include <utility>
@@ -174,7 +175,9 @@ bool WriteLastFailed(const fs::path& path, std::set<std::string> previous,
   for (const std::string& id : previous) out << id << '\n';
   out.close();
   if (!out) {
-    PrintError("cannot write '" + path.string() + "': " + std::strerror(errno));
+    // Only --lf needs the file, so a read-only checkout still tests.
+    std::cerr << "yaral: warning: cannot write '" << path.string() << "': " << std::strerror(errno)
+              << " (--lf will not know this run)\n";
     return false;
   }
   return true;

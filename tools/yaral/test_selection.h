@@ -28,7 +28,7 @@ inline constexpr std::string_view kLastFailedPath = ".yaral_cache/test/lastfaile
 std::set<std::string> ReadLastFailed(const std::filesystem::path& path);
 
 // Records a run: ids that passed leave the set, ids that failed join it.
-// Returns false (after printing why) when the file cannot be written.
+// Returns false (after a warning on stderr) when the file cannot be written.
 bool WriteLastFailed(const std::filesystem::path& path, std::set<std::string> previous,
                      const std::set<std::string>& passed, const std::set<std::string>& failed);
 
