@@ -8,6 +8,7 @@
 
 #include "check/list_references.h"
 #include "lint/lint.h"
+#include "schema/suggest.h"
 #include "sema/analyzer.h"
 
 namespace yaral {
@@ -49,6 +50,23 @@ void ReportDuplicateRuleNames(const ast::File& file, std::vector<Diagnostic>& di
 }
 
 }  // namespace
+
+std::string LintCodeProblem(std::string_view code, bool allow_all) {
+  if (code == "all") return allow_all ? "" : "`all` can only be selected, not ignored";
+  std::vector<std::string_view> names;
+  for (const lint::LintCheckInfo& info : lint::AllLintChecks()) {
+    if (info.code == code) return "";
+    names.push_back(info.code);
+  }
+  if (!IsLintCode(std::string(code))) {
+    return "`" + std::string(code) +
+           "` is an error code; errors cannot be selected or ignored, only lint codes";
+  }
+  std::string problem = "unknown lint code `" + std::string(code) + "`";
+  const std::vector<std::string_view> close = schema::SuggestNames(code, names, 1);
+  if (!close.empty()) problem += "; did you mean `" + std::string(close.front()) + "`?";
+  return problem + " (docs/lint.md lists them)";
+}
 
 bool KeepsLintFinding(const CheckOptions& options, const SourceFile& source,
                       const Diagnostic& diagnostic) {
