@@ -15,6 +15,9 @@ template <class... Ts>
 struct Overloaded : Ts... {
   using Ts::operator()...;
 };
+// clang 14 has no aggregate CTAD (P1816), so `Overloaded{...}` needs a guide.
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
 
 bool ContainsFieldPath(const ast::Expr& expr) {
   bool found = false;
