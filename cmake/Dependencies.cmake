@@ -6,6 +6,7 @@ find_package(PkgConfig REQUIRED)
 # serialized-ATN format). The runtime's CMake targets carry no include dirs.
 find_package(antlr4-runtime 4.9 REQUIRED)
 find_program(ANTLR4_TOOL antlr4 PATHS /usr/bin REQUIRED)
+include(${CMAKE_CURRENT_LIST_DIR}/AntlrClangCompat.cmake)
 
 find_package(absl REQUIRED)
 # Debian's libre2-dev ships only a pkg-config file.

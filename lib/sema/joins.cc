@@ -120,7 +120,9 @@ void CheckJoins(AnalysisContext& context) {
   }
   // Placeholders assigned from several event variables join them all; an
   // assignment with arithmetic may not take part in such a join.
-  for (const auto& [name, p] : facts.placeholders) {
+  for (const auto& [placeholder, p] : facts.placeholders) {
+    // A named copy: lambdas may not capture structured bindings before C++20's P1091 (clang 14).
+    const std::string& name = placeholder;
     if (p.event_variables.size() < 2) continue;
     const std::string& first = *p.event_variables.begin();
     for (const std::string& other : p.event_variables) components.Join(first, other);
