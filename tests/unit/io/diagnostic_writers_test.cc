@@ -66,7 +66,7 @@ TEST_CASE("JSON has the documented fields, in order", "[io][json]") {
   CHECK(e["column"] == 11);  // "  é events": code points, not bytes
   CHECK(e["end_line"] == 2);
   CHECK(e["end_column"] == 11);
-  CHECK(e["notes"] == json::array({"a note"}));
+  CHECK(e["notes"] == nlohmann::ordered_json::array({"a note"}));
   CHECK(e["help"] == "write `events:`");
   REQUIRE(e["labels"].size() == 1);
   CHECK(e["labels"][0]["message"] == "this section");
