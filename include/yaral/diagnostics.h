@@ -79,6 +79,7 @@ std::string RenderDiagnostic(const Diagnostic& diagnostic,
 //   info->doc_page       // "docs/diagnostics.md" (lint codes: "docs/lint.md")
 //   info->doc_anchor     // "e102--missing-colon-after-section-name"
 //   info->default_severity
+//   info->explanation    // the Markdown of that docs section
 //
 // The accessors are stable: fields are only ever added.
 struct DiagnosticInfo {
@@ -95,6 +96,10 @@ struct DiagnosticInfo {
   // anchor GitHub gives its heading there.
   std::string_view doc_page = "docs/diagnostics.md";
   std::string doc_anchor = {};
+  // The code's section of its docs page, in Markdown, without the heading:
+  // what the code means, an example and the fix. The page is compiled into
+  // the library, so this is the same text as the docs.
+  std::string explanation = {};
 };
 
 const std::vector<DiagnosticInfo>& AllDiagnosticInfos();

@@ -221,6 +221,12 @@ RuleTestFileResult RunRuleTestFile(const RuleTestFile& file, const RuleTestOptio
 // for a passed case.
 std::vector<std::string> CaseReport(const CaseResult& result);
 
+// The same, with the explanations folded for a terminal: the failure lines
+// first, then one line per event variable and filter that rejected events
+// ("$login rejected 2 events (#2, #3): `...` is false first (...)"), then at
+// most three window or condition explanations and a count of the rest.
+std::vector<std::string> FoldedCaseReport(const CaseResult& result);
+
 // JUnit XML as CI systems read it: <testsuites>, one <testsuite> per file
 // (named by its path), one <testcase classname=PATH name=CASE time=S> per
 // case, <failure message=FIRST LINE> holding the whole report, and <error>

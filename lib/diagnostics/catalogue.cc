@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "diagnostics/embedded_pages.h"
 #include "yaral/diagnostics.h"
 
 namespace yaral {
@@ -226,12 +227,20 @@ const std::vector<DiagnosticInfo>& Catalogue() {
       {codes::kDuplicateRuleName, Severity::kWarning, codes::kDuplicateRuleName,
        "rule name already used by a rule in another checked file", kLintPage},
   };
+  const auto error_sections =
+      diagnostics_docs::SectionsByCode(diagnostics_docs::EmbeddedDiagnosticsPage());
+  const auto lint_sections = diagnostics_docs::SectionsByCode(diagnostics_docs::EmbeddedLintPage());
   for (DiagnosticInfo& info : *kCatalogue) {
     // docs/diagnostics.md heads each section `### CODE — name`; docs/lint.md
     // heads it with the bare code.
+    const bool lint = info.doc_page == kLintPage;
     info.doc_anchor = GithubHeadingAnchor(
-        info.doc_page == kLintPage ? std::string(info.code)
-                                   : std::string(info.code) + " \u2014 " + std::string(info.name));
+        lint ? std::string(info.code)
+             : std::string(info.code) + " \u2014 " + std::string(info.name));
+    const auto& sections = lint ? lint_sections : error_sections;
+    if (const auto it = sections.find(std::string(info.code)); it != sections.end()) {
+      info.explanation = it->second;
+    }
   }
   return *kCatalogue;
 }

@@ -152,6 +152,7 @@ std::string SarifMessage(const Diagnostic& diagnostic) {
 struct CodeDescription {
   std::string code;
   std::string title;
+  std::string explanation;  // Markdown, from the docs page
   Severity level = Severity::kError;
   bool enabled_by_default = true;
   bool is_lint = false;
@@ -164,8 +165,8 @@ const std::vector<CodeDescription>& AllCodeDescriptions() {
   static const auto* all = [] {
     auto* out = new std::vector<CodeDescription>;
     for (const DiagnosticInfo& info : AllDiagnosticInfos()) {
-      CodeDescription code{std::string(info.code), std::string(info.title), info.default_severity,
-                           true, info.doc_page == "docs/lint.md"};
+      CodeDescription code{std::string(info.code), std::string(info.title), info.explanation,
+                           info.default_severity, true, info.doc_page == "docs/lint.md"};
       if (code.is_lint) {
         for (const lint::LintCheckInfo& check : lint::AllLintChecks()) {
           if (check.code == info.code) code.enabled_by_default = check.enabled_by_default;
@@ -201,30 +202,43 @@ std::string_view ErrorArea(std::string_view code) {
   }
 }
 
+// The first paragraph of a docs section, as one line of plain text: SARIF's
+// fullDescription (viewers show it in lists, where Markdown is not rendered).
+std::string FirstParagraph(std::string_view markdown) {
+  const size_t end = markdown.find("\n\n");
+  std::string text;
+  for (char c : markdown.substr(0, end)) {
+    if (c == '*') continue;  // bold markers
+    text += c == '\n' ? ' ' : c;
+  }
+  return text;
+}
+
 Json SarifRule(const CodeDescription& code) {
   const std::string help_uri = HelpUriFor(code);
-  std::string full;
-  std::string markdown;
+  const std::string page = code.is_lint ? "docs/lint.md" : "docs/diagnostics.md";
+  // The docs section is the explanation; a code without one (only a code
+  // missing from the catalogue) falls back to its title.
+  const std::string full = code.explanation.empty() ? code.title + "." : FirstParagraph(code.explanation);
+  std::string markdown = "**" + code.code + "**: " + code.title + "\n\n" +
+                         (code.explanation.empty() ? "" : code.explanation + "\n\n");
   Json tags = Json::array();
   if (code.is_lint) {
-    full = "Lint (a warning SecOps does not give): " + code.title + ". " +
-           (code.enabled_by_default ? "On by default." : "Off by default; `--select " +
-                                                             code.code + "` turns it on.");
-    markdown = "**`" + code.code + "`**: " + code.title + ".\n\nA best-practice warning of " +
-               "`yaral check`; silence it with `// yaral:ignore " + code.code +
-               "` or `--ignore " + code.code + "`. Rationale and examples: [docs/lint.md](" +
-               help_uri + ").";
+    markdown += "A best-practice warning of `yaral check`, not a SecOps error; ";
+    markdown += code.enabled_by_default
+                    ? "on by default"
+                    : "off by default (`--select " + code.code + "` turns it on)";
+    markdown += ". Silence it with `// yaral:ignore " + code.code + "` or `--ignore " + code.code +
+                "`. ";
     tags.push_back("lint");
     tags.push_back("maintainability");
   } else {
     const bool error = code.level == Severity::kError;
-    full = std::string(error ? "SecOps would reject the rule: " : "A SecOps limit or caution: ") +
-           code.title + ".";
-    markdown = "**" + code.code + "**: " + code.title + ".\n\nExplanation, a failing example " +
-               "and the fix: [docs/diagnostics.md](" + help_uri + ").";
+    markdown += std::string(error ? "SecOps would reject the rule. " : "A SecOps limit or caution. ");
     tags.push_back(error ? "compile-error" : "compile-warning");
     tags.push_back(std::string(ErrorArea(code.code)));
   }
+  markdown += "See [" + page + "](" + help_uri + ").";
   // GitHub sorts alerts by problem.severity (error, warning, recommendation).
   const std::string_view problem_severity =
       code.level == Severity::kError ? "error"
@@ -236,7 +250,8 @@ Json SarifRule(const CodeDescription& code) {
           {"shortDescription", {{"text", code.title}}},
           {"fullDescription", {{"text", full}}},
           {"helpUri", help_uri},
-          {"help", {{"text", full + " See " + help_uri}, {"markdown", markdown}}},
+          {"help", {{"text", (code.explanation.empty() ? full : code.explanation) + "\n\nSee " + help_uri},
+                    {"markdown", markdown}}},
           {"defaultConfiguration", std::move(configuration)},
           // Errors are the compiler's own verdict; lint checks are heuristics
           // that may flag a deliberate choice.
@@ -249,7 +264,7 @@ Json SarifRule(const CodeDescription& code) {
 // A code missing from both registries (a bug, but the report must still
 // name it): its own id as the title.
 CodeDescription UnknownCode(const Diagnostic& first_use) {
-  return {first_use.code, first_use.code, first_use.severity, true, IsLintCode(first_use.code)};
+  return {first_use.code, first_use.code, "", first_use.severity, true, IsLintCode(first_use.code)};
 }
 
 // The text a finding's identity is made of: what it is and where, without

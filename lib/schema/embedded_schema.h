@@ -1,5 +1,5 @@
 // The text of data/udm/udm_schema.tsv, compiled into the library by
-// lib/schema/CMakeLists.txt (udm_schema_data.cc.in). Private to lib/schema.
+// lib/schema/CMakeLists.txt (cmake/EmbedText.cmake). Private to lib/schema.
 #ifndef YARAL_SCHEMA_EMBEDDED_SCHEMA_H_
 #define YARAL_SCHEMA_EMBEDDED_SCHEMA_H_
 

@@ -85,9 +85,9 @@ const char* StatusName(CaseStatus status) {
 }
 
 // One line per case, and under a case that did not pass what went wrong:
-// the differences first, then the engine's explanations, folded to a count
-// unless -v (they run long for multi-event rules). -q leaves out the PASS
-// lines.
+// the differences first, then the engine's explanations, folded by event
+// variable and filter unless -v (they run long for multi-event rules). -q
+// leaves out the PASS lines.
 void PrintText(const RuleTestFileResult& result, bool color, const TestFlags& flags) {
   for (const CaseResult& c : result.cases) {
     if (flags.quiet && c.status == CaseStatus::kPassed) continue;
@@ -101,16 +101,8 @@ void PrintText(const RuleTestFileResult& result, bool color, const TestFlags& fl
       std::cout << word;
     }
     std::cout << ' ' << result.path << "::" << c.name << '\n';
-    if (flags.verbose || c.explanations.empty()) {
-      for (const std::string& line : CaseReport(c)) std::cout << "    " << line << '\n';
-      continue;
-    }
-    for (const std::string& line : c.failure) std::cout << "    " << line << '\n';
-    if (c.status == CaseStatus::kFailed) {
-      std::cout << "    why events did not contribute: " << c.explanations_total
-                << (c.explanations_total == 1 ? " explanation" : " explanations")
-                << " (-v shows them)\n";
-    }
+    const std::vector<std::string> report = flags.verbose ? CaseReport(c) : FoldedCaseReport(c);
+    for (const std::string& line : report) std::cout << "    " << line << '\n';
   }
 }
 

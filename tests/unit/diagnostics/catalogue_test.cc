@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "diagnostics/embedded_pages.h"
 #include "yaral/diagnostics.h"
 
 #ifndef YARAL_SOURCE_DIR
@@ -236,6 +237,33 @@ TEST_CASE("lint codes are catalogued with their docs/lint.md section", "[diagnos
     CHECK(headings.count(std::string(info.code)) == 1);
   }
   CHECK(lints == headings.size());
+}
+
+TEST_CASE("every code carries its docs section as its explanation", "[diagnostics][catalogue]") {
+  for (const DiagnosticInfo& info : AllDiagnosticInfos()) {
+    INFO(info.code);
+    CHECK_FALSE(info.explanation.empty());
+    // The section only: no heading of its own or of the next section.
+    CHECK(info.explanation.find("\n### ") == std::string::npos);
+    CHECK(info.explanation.rfind("### ", 0) == std::string::npos);
+  }
+  const std::string& e001 = FindDiagnosticInfo("E001")->explanation;
+  CHECK(e001.find("The file contains no rule text") == 0);
+  CHECK(e001.find("Fix: add a rule") != std::string::npos);
+  CHECK(e001.find("E002") == std::string::npos);
+  const std::string& lint = FindDiagnosticInfo("missing_event_type_filter")->explanation;
+  CHECK(lint.find("Default: **on**.") == 0);
+  CHECK(lint.find("// good") != std::string::npos);
+}
+
+TEST_CASE("docs sections end at the next heading, not at a `#` in a code block",
+          "[diagnostics][catalogue]") {
+  const auto sections = diagnostics_docs::SectionsByCode(
+      "# Page\n\n### E1 \u2014 one\n\nText.\n\n```\n# a comment\n```\n\n## Group\n\nIntro."
+      "\n### two_words\nBody two.\n");
+  REQUIRE(sections.size() == 2);
+  CHECK(sections.at("E1") == "Text.\n\n```\n# a comment\n```");
+  CHECK(sections.at("two_words") == "Body two.");
 }
 
 TEST_CASE("doc anchors are GitHub's for the heading", "[diagnostics][catalogue]") {

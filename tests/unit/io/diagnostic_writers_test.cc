@@ -176,9 +176,17 @@ TEST_CASE("SARIF structure, rules and regions", "[io][sarif]") {
                                "/blob/main/docs/diagnostics.md"
                                "#e102--missing-colon-after-section-name");
   CHECK(e102["defaultConfiguration"]["level"] == "error");
-  CHECK(e102["fullDescription"]["text"].get<std::string>().find("SecOps would reject") == 0);
-  CHECK(e102["help"]["markdown"].get<std::string>().find(e102["helpUri"].get<std::string>()) !=
-        std::string::npos);
+  // The descriptions are the code's docs section, compiled into the library:
+  // the first paragraph as plain text, the whole section as help.
+  const std::string e102_docs = FindDiagnosticInfo("E102")->explanation;
+  const std::string e102_full = e102["fullDescription"]["text"];
+  CHECK(e102_full.find('\n') == std::string::npos);
+  CHECK(e102_docs.find(e102_full.substr(0, 40)) == 0);
+  const std::string e102_help = e102["help"]["markdown"];
+  CHECK(e102_help.find(e102_docs) != std::string::npos);
+  CHECK(e102_help.find("SecOps would reject the rule") != std::string::npos);
+  CHECK(e102_help.find(e102["helpUri"].get<std::string>()) != std::string::npos);
+  CHECK(e102["help"]["text"].get<std::string>().find(e102_docs) == 0);
   CHECK(e102["properties"]["tags"] == json::array({"compile-error", "syntax"}));
   CHECK(e102["properties"]["precision"] == "very-high");
   const json& unused = rules[index["unused_placeholder"]];
@@ -186,6 +194,9 @@ TEST_CASE("SARIF structure, rules and regions", "[io][sarif]") {
   CHECK(unused["defaultConfiguration"]["level"] == "warning");
   CHECK(unused["properties"]["tags"][0] == "lint");
   CHECK(unused["properties"]["precision"] == "high");
+  CHECK(unused["fullDescription"]["text"].get<std::string>().find("Default: on.") == 0);
+  CHECK(unused["help"]["markdown"].get<std::string>().find("// yaral:ignore unused_placeholder") !=
+        std::string::npos);
   // Off-by-default checks say so.
   CHECK(rules[index["mixed_case_insensitivity"]]["defaultConfiguration"]["enabled"] == false);
   // Uncatalogued codes still get a non-empty description and their level.
