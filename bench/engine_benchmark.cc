@@ -1,8 +1,9 @@
 // Engine throughput against the cost of just parsing the input.
 //
-//   yaral_engine_benchmark --events FILE [--threads N] [--mode rule|scan] [--rule PATH]
+//   yaral_engine_benchmark --events FILE [--threads N] [--mode rule|scan|bare|pack]
+//                          [--rule PATH] [--rules DIR]
 //
-// Two modes read the same NDJSON file the same way, through
+// Three modes read the same NDJSON file the same way, through
 // yaral::EventSource:
 //
 // - `rule` compiles a rule (default: the reference rule T1071.003) and feeds
@@ -13,7 +14,17 @@
 //   network.direction, target.port, principal.process.file.full_path,
 //   principal.hostname, target.ip) in either key spelling, and nothing else.
 //
+// - `pack` compiles every rule file under --rules (default: the public
+//   corpus, with the reference lists of its `_support` folder) and feeds
+//   every event to one Engine holding all the rules that compile: the cost
+//   of running a whole rule pack. Files that do not compile are counted.
+//
 // The ratio rule/scan is how much the engine costs beyond parsing.
+//
+// `bare` is the truly bare floor: the same On-Demand pass as `scan`, but
+// straight over the raw file's lines (read in padded blocks, split at
+// newlines), with no EventSource in front and so no validating parse.
+// rule/bare is the engine's throughput as a share of that floor.
 //
 // Threads: the file is cut into N byte ranges at line boundaries, and each
 // thread reads its own range with its own EventSource (and Engine). This is
@@ -44,6 +55,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -61,6 +73,7 @@
 #include "yaral/diagnostics.h"
 #include "yaral/engine.h"
 #include "yaral/event_source.h"
+#include "yaral/reference_lists.h"
 #include "yaral/source.h"
 #include "yaral/udm_values.h"
 
@@ -151,6 +164,56 @@ ReadTotals ReadRange(int fd, Range range, size_t block_bytes, OnEvent&& on_event
     std::memmove(buf.data(), buf.data() + cut, held);
   }
   if (held > 0) feed(std::string_view(buf.data(), held));
+  return totals;
+}
+
+// Calls `on_line(line)` for every non-empty line of `range`, read in blocks
+// that keep SIMDJSON_PADDING readable bytes after the last line, so every
+// line can be parsed in place. No EventSource: nothing is validated.
+template <typename OnLine>
+ReadTotals ReadLines(int fd, Range range, size_t block_bytes, OnLine&& on_line) {
+  ReadTotals totals;
+  std::vector<char> buf(block_bytes + simdjson::SIMDJSON_PADDING);
+  size_t held = 0;
+  uint64_t pos = range.begin;
+  auto feed = [&](const char* begin, const char* end) {
+    while (begin < end) {
+      const char* nl = static_cast<const char*>(std::memchr(begin, '\n', end - begin));
+      const char* line_end = nl != nullptr ? nl : end;
+      if (line_end > begin) {
+        on_line(std::string_view(begin, static_cast<size_t>(line_end - begin)));
+        ++totals.events;
+      }
+      begin = line_end + 1;
+    }
+  };
+  while (pos < range.end) {
+    if (held == buf.size() - simdjson::SIMDJSON_PADDING) {
+      buf.resize((buf.size() - simdjson::SIMDJSON_PADDING) * 2 + simdjson::SIMDJSON_PADDING);
+    }
+    const size_t room = buf.size() - simdjson::SIMDJSON_PADDING - held;
+    const size_t want = static_cast<size_t>(std::min<uint64_t>(room, range.end - pos));
+    const ssize_t got = pread(fd, buf.data() + held, want, static_cast<off_t>(pos));
+    if (got <= 0) {
+      totals.io_error = true;
+      break;
+    }
+    pos += static_cast<uint64_t>(got);
+    totals.bytes += static_cast<uint64_t>(got);
+    const size_t filled = held + static_cast<size_t>(got);
+    size_t cut = filled;
+    if (pos < range.end) {
+      while (cut > 0 && buf[cut - 1] != '\n') --cut;
+    }
+    if (cut == 0) {
+      held = filled;
+      continue;
+    }
+    feed(buf.data(), buf.data() + cut);
+    held = filled - cut;
+    std::memmove(buf.data(), buf.data() + cut, held);
+  }
+  if (held > 0) feed(buf.data(), buf.data() + held);
   return totals;
 }
 
@@ -380,6 +443,7 @@ struct Options {
   std::string events;
   std::string mode = "rule";
   std::string rule = YARAL_REFERENCE_RULE;
+  std::string rules_dir = YARAL_CORPUS_DIR;
   std::string reader = "shard";
   int threads = 1;
   size_t block_kib = 1024;  // EventSource's own read size
@@ -406,6 +470,52 @@ std::optional<std::vector<yaral::CompiledRule>> Compile(const std::string& path)
   return std::move(compiled.rules);
 }
 
+struct Pack {
+  std::vector<yaral::CompiledRule> rules;
+  int files = 0;
+  int files_compiled = 0;
+};
+
+// Every `.yaral` file under `dir` that compiles, with the reference lists of
+// `dir/_support` when that folder exists. A file that does not compile (a
+// list the corpus does not ship, a data-table row variable, a deprecated
+// rule) is counted, not fatal.
+std::optional<Pack> CompilePack(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  if (!fs::is_directory(dir, error)) {
+    std::fprintf(stderr, "%s: not a directory\n", dir.c_str());
+    return std::nullopt;
+  }
+  yaral::CompileOptions options;
+  const fs::path support = fs::path(dir) / "_support";
+  if (fs::is_directory(support, error)) {
+    options.lists = std::make_shared<const yaral::ReferenceListSet>(
+        yaral::ReferenceListSet::LoadDirectory(support.string()).set);
+  }
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(dir, error)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".yaral") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  Pack pack;
+  for (const fs::path& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    ++pack.files;
+    yaral::CompileResult compiled = yaral::CompileRules(yaral::SourceFile(path.string(), text.str()), options);
+    if (!compiled.ok()) continue;
+    ++pack.files_compiled;
+    for (yaral::CompiledRule& rule : compiled.rules) pack.rules.push_back(std::move(rule));
+  }
+  if (pack.rules.empty()) {
+    std::fprintf(stderr, "%s: no rule compiles\n", dir.c_str());
+    return std::nullopt;
+  }
+  return pack;
+}
+
 int Run(const Options& options) {
   const int fd = open(options.events.c_str(), O_RDONLY);
   struct stat st {};
@@ -414,20 +524,34 @@ int Run(const Options& options) {
     return 1;
   }
   const uint64_t size = static_cast<uint64_t>(st.st_size);
-  const bool rule_mode = options.mode == "rule";
+  const bool pack_mode = options.mode == "pack";
+  const bool rule_mode = options.mode == "rule" || pack_mode;
+  const bool bare_mode = options.mode == "bare";
   const bool use_open = options.reader == "open";
+  if (use_open && bare_mode) {
+    std::fprintf(stderr, "--mode bare reads the file itself, without EventSource\n");
+    return 2;
+  }
   if (use_open && options.threads != 1) {
     std::fprintf(stderr, "--reader open reads the whole file: use it with --threads 1\n");
     return 2;
   }
 
   std::vector<yaral::CompiledRule> rules;
+  Pack pack;
   double compile_seconds = 0;
   if (rule_mode) {
     const auto t0 = std::chrono::steady_clock::now();
-    std::optional<std::vector<yaral::CompiledRule>> compiled = Compile(options.rule);
-    if (!compiled) return 1;
-    rules = std::move(*compiled);
+    if (pack_mode) {
+      std::optional<Pack> compiled = CompilePack(options.rules_dir);
+      if (!compiled) return 1;
+      pack = std::move(*compiled);
+      rules = pack.rules;
+    } else {
+      std::optional<std::vector<yaral::CompiledRule>> compiled = Compile(options.rule);
+      if (!compiled) return 1;
+      rules = std::move(*compiled);
+    }
     compile_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   }
   const int64_t rss_before_kb = PeakRssKb();
@@ -446,6 +570,12 @@ int Run(const Options& options) {
       return use_open ? ReadWithOpen(options.events, on_event)
                       : ReadRange(fd, ranges[i], block_bytes, on_event);
     };
+    if (bare_mode) {
+      Scanner scanner;
+      reads[i] = ReadLines(fd, ranges[i], block_bytes, [&](std::string_view line) { scanner.Scan(line); });
+      scans[i] = scanner.totals();
+      return;
+    }
     if (!rule_mode) {
       Scanner scanner;
       reads[i] = read([&](const yaral::RawEvent& event) { scanner.Scan(event.json); });
@@ -500,9 +630,16 @@ int Run(const Options& options) {
   const int64_t peak_rss_kb = PeakRssKb();
   std::printf("input        %s (%" PRIu64 " bytes, %d range%s, %s reader)\n",
               options.events.c_str(), size, options.threads, options.threads == 1 ? "" : "s",
-              use_open ? "EventSource::Open" : "block+FromString");
+              bare_mode ? "raw lines, no EventSource"
+              : use_open ? "EventSource::Open"
+                         : "block+FromString");
+  const std::string& rule_source = pack_mode ? options.rules_dir : options.rule;
   std::printf("mode         %s%s%s\n", options.mode.c_str(), rule_mode ? " " : "",
-              rule_mode ? options.rule.c_str() : "");
+              rule_mode ? rule_source.c_str() : "");
+  if (pack_mode) {
+    std::printf("pack         %zu rules from %d of %d files (%d do not compile locally)\n",
+                pack.rules.size(), pack.files_compiled, pack.files, pack.files - pack.files_compiled);
+  }
   std::printf("events       %" PRId64 " (%" PRId64 " skipped by the reader)\n", read.events,
               read.skipped);
   std::printf("wall         %.3f s (cpu %.3f s)\n", seconds, cpu_seconds);
@@ -532,11 +669,11 @@ int Run(const Options& options) {
               " seconds=%.3f cpu_seconds=%.3f events_per_s=%.0f mb_per_s=%.1f"
               " peak_rss_kb=%" PRId64 " detections=%" PRId64
               " peak_live_rows=%zu"
-              " rows_kept=%" PRId64 " late=%" PRId64 " candidates=%" PRId64 "\n",
+              " rows_kept=%" PRId64 " late=%" PRId64 " candidates=%" PRId64 " rules=%zu\n",
               options.mode.c_str(), options.threads, options.reader.c_str(), read.events,
               read.bytes, seconds, cpu_seconds, events_per_s, mb_per_s, peak_rss_kb,
               rule.stats.detections, rule.stats.peak_live_rows, rule.stats.rows_kept,
-              rule.stats.late_events, scan.candidates);
+              rule.stats.late_events, scan.candidates, rules.size());
   return 0;
 }
 
@@ -546,9 +683,12 @@ int main(int argc, char** argv) {
   CLI::App app{"Engine throughput against a bare simdjson scan of the same events."};
   Options options;
   app.add_option("--events", options.events, "NDJSON file (bench/udm_generator.cc)")->required();
-  app.add_option("--mode", options.mode, "rule: run the engine; scan: parse the rule's fields only")
-      ->check(CLI::IsMember({"rule", "scan"}));
+  app.add_option("--mode", options.mode,
+                 "rule: run the engine; pack: run every rule under --rules; scan: parse the rule's "
+                 "fields only; bare: the same over raw lines, without EventSource")
+      ->check(CLI::IsMember({"rule", "scan", "bare", "pack"}));
   app.add_option("--rule", options.rule, "rule file for --mode rule");
+  app.add_option("--rules", options.rules_dir, "rule folder for --mode pack (its _support: lists)");
   app.add_option("--threads", options.threads, "byte ranges read in parallel")
       ->check(CLI::Range(1, 256));
   app.add_option("--reader", options.reader,
