@@ -13,6 +13,7 @@
 
 #include "diagnostics/embedded_pages.h"
 #include "yaral/diagnostics.h"
+#include "yaral/lint_codes.h"
 
 namespace yaral {
 namespace {
@@ -226,6 +227,31 @@ const std::vector<DiagnosticInfo>& Catalogue() {
        "rule name differs from the file name", kLintPage},
       {codes::kDuplicateRuleName, Severity::kWarning, codes::kDuplicateRuleName,
        "rule name already used by a rule in another checked file", kLintPage},
+      {codes::kSelfComparison, Severity::kWarning, codes::kSelfComparison,
+       "comparison of an expression with itself", kLintPage},
+      {codes::kDuplicatePredicate, Severity::kWarning, codes::kDuplicatePredicate,
+       "the same events predicate written twice", kLintPage},
+      {codes::kNocaseOnEnumField, Severity::kWarning, codes::kNocaseOnEnumField,
+       "`nocase` on an enum field, whose values have one spelling", kLintPage},
+      {codes::kNocaseWithoutLetters, Severity::kWarning, codes::kNocaseWithoutLetters,
+       "`nocase` on a value that has no letters", kLintPage},
+      {codes::kRegexMatchesEverything, Severity::kWarning, codes::kRegexMatchesEverything,
+       "regex that matches every value", kLintPage},
+      {codes::kRegexUnescapedDot, Severity::kWarning, codes::kRegexUnescapedDot,
+       "unescaped `.` before a file extension in a regex", kLintPage},
+      {codes::kDuplicateMetaKey, Severity::kWarning, codes::kDuplicateMetaKey,
+       "meta key given twice", kLintPage},
+      {codes::kEmptyMetaValue, Severity::kWarning, codes::kEmptyMetaValue,
+       "meta value is an empty string", kLintPage},
+      {codes::kUnknownMetaSeverity, Severity::kWarning, codes::kUnknownMetaSeverity,
+       "meta severity is not a SecOps severity level", kLintPage},
+      {codes::kRuleNameNotSnakeCase, Severity::kWarning, codes::kRuleNameNotSnakeCase,
+       "rule name is not lower snake_case", kLintPage},
+      {codes::kRegexOnEnumField, Severity::kWarning, codes::kRegexOnEnumField,
+       "regex on an enum field where `=` or `in` would do", kLintPage},
+      {codes::kCaseFunctionInsteadOfNocase, Severity::kWarning,
+       codes::kCaseFunctionInsteadOfNocase,
+       "strings.lower/upper compared with a literal where `nocase` would do", kLintPage},
   };
   const auto error_sections =
       diagnostics_docs::SectionsByCode(diagnostics_docs::EmbeddedDiagnosticsPage());

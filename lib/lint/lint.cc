@@ -123,6 +123,13 @@ const std::vector<LintCheckInfo>& AllLintChecks() {
         {codes::kMixedCaseInsensitivity, false},  {codes::kLargeMatchWindow, true},
         {codes::kDeprecatedField, true},          {codes::kMissingMetaFields, true},
         {codes::kRuleNameMismatch, true},         {codes::kDuplicateRuleName, true},
+        {codes::kSelfComparison, true},           {codes::kDuplicatePredicate, true},
+        {codes::kNocaseOnEnumField, true},        {codes::kNocaseWithoutLetters, true},
+        {codes::kRegexMatchesEverything, true},   {codes::kRegexUnescapedDot, true},
+        {codes::kDuplicateMetaKey, true},         {codes::kEmptyMetaValue, true},
+        {codes::kUnknownMetaSeverity, true},      {codes::kRuleNameNotSnakeCase, true},
+        {codes::kRegexOnEnumField, true},
+        {codes::kCaseFunctionInsteadOfNocase, true},
     };
     auto* out = new std::vector<LintCheckInfo>;
     for (const auto& [code, enabled] : kChecks) {
@@ -224,6 +231,7 @@ void LintRule(const ast::Rule& rule, const sema::RuleFacts& facts, const SourceF
   CheckWindow(view, diagnostics);
   CheckDeprecated(view, diagnostics);
   CheckMeta(view, diagnostics);
+  CheckPredicates(view, diagnostics);
 }
 
 }  // namespace yaral::lint

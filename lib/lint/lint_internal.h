@@ -17,6 +17,7 @@
 #include "sema/rule_facts.h"
 #include "yaral/ast.h"
 #include "yaral/diagnostics.h"
+#include "yaral/lint_codes.h"
 #include "yaral/schema.h"
 #include "yaral/source.h"
 
@@ -80,6 +81,7 @@ void CheckRegexes(const RuleView& view, std::vector<Diagnostic>& out);     // re
 void CheckMeta(const RuleView& view, std::vector<Diagnostic>& out);        // meta_checks.cc
 void CheckWindow(const RuleView& view, std::vector<Diagnostic>& out);      // window_checks.cc
 void CheckDeprecated(const RuleView& view, std::vector<Diagnostic>& out);  // field_checks.cc
+void CheckPredicates(const RuleView& view, std::vector<Diagnostic>& out);  // predicate_checks.cc
 
 }  // namespace yaral::lint
 

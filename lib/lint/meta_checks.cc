@@ -1,7 +1,9 @@
 // Checks on a rule's identity: the meta fields a reviewer or SOC analyst
 // expects, and the rule name matching the file it lives in.
 #include <cctype>
+#include <map>
 #include <string>
+#include <variant>
 
 #include "lint/lint_internal.h"
 
@@ -100,11 +102,71 @@ void CheckRuleName(const RuleView& view, std::vector<Diagnostic>& out) {
                             "rules with SecOps identify them by file name"));
 }
 
+std::string Lowered(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The levels SecOps shows for a detection's severity (Google's rules write
+// them capitalised; case does not matter to a reader).
+constexpr std::string_view kSeverityLevels[] = {"informational", "info", "low",
+                                                 "medium",        "high", "critical"};
+
+// Repeated keys, empty values and a severity SecOps has no level for: meta is
+// what analysts read next to an alert, so a slip there is a slip in triage.
+void CheckMetaValues(const RuleView& view, std::vector<Diagnostic>& out) {
+  if (!view.rule.meta) return;
+  std::map<std::string, const ast::KeyValue*> seen;
+  for (const ast::KeyValue& kv : view.rule.meta->entries) {
+    auto [it, fresh] = seen.emplace(Lowered(kv.key), &kv);
+    if (!fresh) {
+      Diagnostic d = MakeWarning(codes::kDuplicateMetaKey, "meta key `" + kv.key + "` is given twice",
+                                 kv.key_span, "keep one of them; readers see only one value");
+      d.secondary.push_back({it->second->key_span, "first given here"});
+      out.push_back(std::move(d));
+    }
+    const auto* value = kv.value ? std::get_if<ast::StringLiteral>(&kv.value->kind) : nullptr;
+    if (value == nullptr) continue;
+    if (value->value.find_first_not_of(" \t") == std::string::npos) {
+      out.push_back(MakeWarning(codes::kEmptyMetaValue, "meta `" + kv.key + "` is empty",
+                                kv.value->span, "fill it in or remove the key"));
+      continue;
+    }
+    if (Lowered(kv.key) != "severity") continue;
+    bool known = false;
+    for (std::string_view level : kSeverityLevels) known = known || Lowered(value->value) == level;
+    if (known) continue;
+    out.push_back(MakeWarning(codes::kUnknownMetaSeverity,
+                              "severity `" + value->value + "` is not a SecOps severity level",
+                              kv.value->span,
+                              "use one of Informational, Low, Medium, High, Critical"));
+  }
+}
+
+// Google's rules and the SecOps rule editor use lower snake_case names;
+// a mixed-case name is easy to mistype in searches and API calls.
+void CheckRuleNameCase(const RuleView& view, std::vector<Diagnostic>& out) {
+  const std::string& name = view.rule.name;
+  bool snake = !name.empty();
+  for (char c : name) {
+    snake = snake && (std::islower(static_cast<unsigned char>(c)) ||
+                      std::isdigit(static_cast<unsigned char>(c)) || c == '_');
+  }
+  if (snake) return;
+  out.push_back(MakeWarning(codes::kRuleNameNotSnakeCase,
+                            "rule name `" + name + "` is not lower snake_case",
+                            view.rule.name_span,
+                            "rename it to `" + Lowered(name) + "` (and the file with it)"));
+}
+
 }  // namespace
 
 void CheckMeta(const RuleView& view, std::vector<Diagnostic>& out) {
   CheckMetaFields(view, out);
   CheckRuleName(view, out);
+  CheckMetaValues(view, out);
+  CheckRuleNameCase(view, out);
 }
 
 }  // namespace yaral::lint

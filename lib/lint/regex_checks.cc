@@ -115,6 +115,48 @@ bool StartsWithWildcard(std::string_view p) {
   return p.starts_with(".*");
 }
 
+// Whether the pattern matches every string, empty included: `.*` alone,
+// maybe anchored, grouped or lazy. Such a test filters nothing.
+bool MatchesEverything(std::string_view p) {
+  p = StripLeadingFlags(p);
+  if (p.starts_with("^")) p.remove_prefix(1);
+  if (p.ends_with("$") && !p.ends_with("\\$")) p.remove_suffix(1);
+  if (p.starts_with("(") && p.ends_with(")")) p = p.substr(1, p.size() - 2);
+  if (p.starts_with("?:")) p.remove_prefix(2);
+  return p.empty() || p == ".*" || p == ".*?";
+}
+
+// The offset of an unescaped `.` (outside a character class) followed by
+// two to four letters or digits and then the end of the pattern, `$`, `|` or
+// `)`: `cmd.exe$` meant `cmd\.exe$`. npos when there is none.
+size_t UnescapedExtensionDot(std::string_view p) {
+  bool in_class = false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    char c = p[i];
+    if (c == '\\') {
+      ++i;
+      continue;
+    }
+    if (in_class) {
+      in_class = c != ']';
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      continue;
+    }
+    if (c != '.' || i == 0) continue;
+    // `x.exe` needs a name before the dot; `.*exe` and `(.exe)` are not it.
+    if (!std::isalnum(static_cast<unsigned char>(p[i - 1])) && p[i - 1] != '_') continue;
+    size_t j = i + 1;
+    while (j < p.size() && std::isalnum(static_cast<unsigned char>(p[j]))) ++j;
+    size_t run = j - i - 1;
+    if (run < 2 || run > 4) continue;
+    if (j == p.size() || p[j] == '$' || p[j] == '|' || p[j] == ')') return i;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 void CheckRegexes(const RuleView& view, std::vector<Diagnostic>& out) {
@@ -122,6 +164,25 @@ void CheckRegexes(const RuleView& view, std::vector<Diagnostic>& out) {
   const RegexSite* flag_site = nullptr;    // `(?i)` without nocase
   const RegexSite* nocase_site = nullptr;  // nocase without `(?i)`
   for (const RegexSite& site : sites) {
+    if (MatchesEverything(site.pattern)) {
+      out.push_back(MakeWarning(codes::kRegexMatchesEverything,
+                                "this regex matches every value, so the test filters nothing",
+                                site.span,
+                                "remove the test, or use `!= \"\"` if a non-empty value was meant"));
+      continue;  // the wildcard and equality checks would only repeat this
+    }
+    if (size_t dot = UnescapedExtensionDot(site.pattern); dot != std::string_view::npos) {
+      size_t end = dot + 1;
+      while (end < site.pattern.size() &&
+             std::isalnum(static_cast<unsigned char>(site.pattern[end]))) {
+        ++end;
+      }
+      std::string written(site.pattern.substr(dot, end - dot));
+      out.push_back(MakeWarning(
+          codes::kRegexUnescapedDot,
+          "`" + written + "` matches any character before `" + written.substr(1) + "`",
+          site.span, "escape the dot, `\\" + written + "`, to match a literal `.`"));
+    }
     bool case_flag = HasCaseFlag(site.pattern);
     if (std::optional<std::string> literal = ExactLiteral(site.pattern)) {
       bool insensitive = case_flag || site.nocase;

@@ -242,6 +242,137 @@ TEST_CASE("rule_name_mismatch compares a one-rule file's name with the rule") {
   CHECK(Lint(renamed, "rule_name_mismatch", "rules/other_name.yaral").empty());
 }
 
+constexpr const char* kLogin = "    $e.metadata.event_type = \"USER_LOGIN\"\n";
+
+TEST_CASE("self_comparison fires when both sides are the same expression") {
+  auto f = Lint(Rule(std::string(kLogin) + "    $e.principal.hostname = $e.principal.hostname\n"),
+                "self_comparison");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].line == 8);
+  CHECK(f[0].diagnostic.message.find("always true") != std::string::npos);
+  auto g = Lint(Rule(std::string(kLogin) + "    $e.principal.hostname != $e.principal.hostname\n"),
+                "self_comparison");
+  REQUIRE(g.size() == 1);
+  CHECK(g[0].diagnostic.message.find("always false") != std::string::npos);
+  CHECK(Lint(Rule(std::string(kLogin) + "    $e.principal.hostname = $e.target.hostname\n"),
+             "self_comparison").empty());
+}
+
+TEST_CASE("duplicate_predicate fires on a repeated conjunct, not under or") {
+  auto f = Lint(Rule(std::string(kLogin) + "    $e.principal.hostname = \"a\"\n" + kLogin),
+                "duplicate_predicate");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].line == 9);
+  REQUIRE(f[0].diagnostic.secondary.size() == 1);
+  CHECK(Lint(Rule(std::string(kLogin) +
+                  "    ($e.principal.hostname = \"a\" or $e.principal.hostname = \"a\")\n"),
+             "duplicate_predicate").empty());
+}
+
+TEST_CASE("nocase_on_enum_field fires on an enum comparison and offers to drop nocase") {
+  std::string text = Rule("    $e.metadata.event_type = \"USER_LOGIN\" nocase\n");
+  auto f = Lint(text, "nocase_on_enum_field");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].text == " nocase");
+  REQUIRE(f[0].diagnostic.fixes.size() == 1);
+  CHECK(f[0].diagnostic.fixes[0].replacement.empty());
+  CHECK(Lint(Rule(std::string(kLogin) + "    $e.principal.hostname = \"web\" nocase\n"),
+             "nocase_on_enum_field").empty());
+}
+
+TEST_CASE("nocase_without_letters fires on digits and punctuation only") {
+  auto f = Lint(Rule(std::string(kLogin) + "    $e.target.port = \"4444\" nocase\n"
+                     "    $e.principal.hostname = /\\d+-\\d+/ nocase\n"),
+                "nocase_without_letters");
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].line == 8);
+  CHECK(f[1].line == 9);
+  REQUIRE(f[0].diagnostic.fixes.size() == 1);
+  CHECK(Lint(Rule(std::string(kLogin) + "    $e.principal.hostname = \"web-1\" nocase\n"),
+             "nocase_without_letters").empty());
+}
+
+TEST_CASE("regex_matches_everything fires on .* alone, once") {
+  std::string text = Rule(std::string(kLogin) + "    $e.principal.hostname = /^.*$/\n"
+                          "    re.regex($e.target.hostname, `.*`)\n");
+  auto f = Lint(text, "regex_matches_everything");
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].text == "/^.*$/");
+  CHECK(Lint(text, "regex_leading_trailing_wildcard").empty());
+  CHECK(Lint(Rule(std::string(kLogin) + "    $e.principal.hostname = /.+/\n"),
+             "regex_matches_everything").empty());
+}
+
+TEST_CASE("regex_unescaped_dot fires on name.ext, not on escaped dots or classes") {
+  auto f = Lint(Rule(std::string(kLogin) + "    $e.target.process.file.full_path = /cmd.exe$/ nocase\n"),
+                "regex_unescaped_dot");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].diagnostic.message.find("`.exe`") != std::string::npos);
+  for (const char* quiet : {"/cmd\\.exe$/", "/cmd[.]exe$/", "/a.*exe$/", "/cmd.executable$/"}) {
+    INFO(quiet);
+    CHECK(Lint(Rule(std::string(kLogin) + "    $e.target.process.file.full_path = " + quiet + "\n"),
+               "regex_unescaped_dot").empty());
+  }
+}
+
+// A rule with the given meta lines, otherwise clean.
+std::string RuleWithMeta(const std::string& meta, const std::string& name = "test_rule") {
+  return "rule " + name + " {\n  meta:\n" + meta + "  events:\n" + kLogin +
+         "  condition:\n    $e\n}\n";
+}
+
+TEST_CASE("duplicate_meta_key and empty_meta_value read the meta entries") {
+  std::string text = RuleWithMeta("    author = \"a\"\n    Author = \"b\"\n    description = \"\"\n"
+                                  "    severity = \"Low\"\n");
+  auto dup = Lint(text, "duplicate_meta_key");
+  REQUIRE(dup.size() == 1);
+  CHECK(dup[0].text == "Author");
+  auto empty = Lint(text, "empty_meta_value");
+  REQUIRE(empty.size() == 1);
+  CHECK(empty[0].text == "\"\"");
+  std::string clean = RuleWithMeta("    author = \"a\"\n    description = \"d\"\n    severity = \"Low\"\n");
+  CHECK(Lint(clean, "duplicate_meta_key").empty());
+  CHECK(Lint(clean, "empty_meta_value").empty());
+}
+
+TEST_CASE("unknown_meta_severity accepts the SecOps levels in any case") {
+  auto f = Lint(RuleWithMeta("    severity = \"Severe\"\n"), "unknown_meta_severity");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].text == "\"Severe\"");
+  for (const char* level : {"Low", "MEDIUM", "high", "Critical", "Informational"}) {
+    CHECK(Lint(RuleWithMeta("    severity = \"" + std::string(level) + "\"\n"),
+               "unknown_meta_severity").empty());
+  }
+}
+
+TEST_CASE("rule_name_not_snake_case fires on capitals and suggests the lowered name") {
+  auto f = Lint(RuleWithMeta("    author = \"a\"\n", "Failed_Logins"), "rule_name_not_snake_case");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].text == "Failed_Logins");
+  CHECK(f[0].diagnostic.help.find("`failed_logins`") != std::string::npos);
+  CHECK(Lint(RuleWithMeta("    author = \"a\"\n", "failed_logins_2"), "rule_name_not_snake_case").empty());
+}
+
+TEST_CASE("regex_on_enum_field fires on a regex over event_type, not over strings") {
+  auto f = Lint(Rule("    $e.metadata.event_type = /PROCESS_/\n"), "regex_on_enum_field");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].text == "/PROCESS_/");
+  auto g = Lint(Rule("    re.regex($e.metadata.event_type, `^USER_`)\n"), "regex_on_enum_field");
+  CHECK(g.size() == 1);
+  CHECK(Lint(Rule(std::string(kLogin) + "    $e.principal.hostname = /web/\n"),
+             "regex_on_enum_field").empty());
+}
+
+TEST_CASE("case_function_instead_of_nocase fires on strings.lower compared with a literal") {
+  auto f = Lint(Rule(std::string(kLogin) + "    strings.lower($e.principal.hostname) = \"web\"\n"),
+                "case_function_instead_of_nocase");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].text == "strings.lower($e.principal.hostname)");
+  CHECK(f[0].diagnostic.help.find("`$e.principal.hostname = \"web\" nocase`") != std::string::npos);
+  CHECK(Lint(Rule(std::string(kLogin) + "    strings.lower($e.principal.hostname) = $e.target.hostname\n"),
+             "case_function_instead_of_nocase").empty());
+}
+
 TEST_CASE("every lint finding is a warning with a registered code") {
   std::string text = Rule(std::string(kJoin) + "    $x = $a.principal.hostname\n"
                           "    $a.principal.hostname = /.*(?i)^a$/ nocase\n",
