@@ -175,6 +175,7 @@ Type ExpressionChecker::CheckCall(const ast::Expr& e, const ast::Call& call, Sec
     for (const ast::Argument& a : call.arguments) Check(*a.value, section);
     return Type{};
   }
+  context_.facts.functions[e.id] = f;
   bool aggregation = f->kind != functions::FunctionKind::kScalar;
   if (f->search_only) {
     context_.Error(codes::kMisplacedFunction, "`" + call.name + "` is Search syntax, not rule syntax",
