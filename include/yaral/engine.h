@@ -94,7 +94,10 @@ struct EngineOptions {
 
 struct EngineStats {
   int64_t events = 0;          // accepted by Feed()
-  int64_t invalid_events = 0;  // refused by Feed(): not a JSON object
+  int64_t invalid_events = 0;  // refused by Feed(), all reasons together
+  // invalid_json, not_an_object, bad_timestamp (a time field that cannot be
+  // read), time_out_of_range (outside protobuf's Timestamp / Duration range)
+  std::map<std::string, int64_t> invalid_by_reason;
   int64_t late_events = 0;     // arrived after every window they could join closed
   int64_t rows_kept = 0;       // event copies that passed a variable's filters
   int64_t detections = 0;
@@ -120,8 +123,10 @@ class Engine {
   void OnDetection(DetectionCallback callback);
 
   // One UDM event as JSON text (an object; any spelling docs/events.md
-  // accepts). InvalidArgument when it is not a JSON object; the event is
-  // then counted in invalid_events and ignored. Feed reads only what the
+  // accepts). InvalidArgument when it is not a JSON object or a time field
+  // a rule reads (the event time always) cannot be read or lies outside
+  // protobuf's range; the event is then counted in invalid_events (and
+  // invalid_by_reason) and ignored. Feed reads only what the
   // rules need and stops reading an event as soon as every rule has
   // rejected it, so it does not validate the rest: input from EventSource
   // is validated whole; validate other untrusted input first.

@@ -84,7 +84,13 @@ struct ReadStats {
   int64_t events = 0;    // events handed out by Next()
   int64_t skipped = 0;   // values skipped, all reasons together
   std::map<std::string, int64_t> skipped_by_reason;  // by ReadErrorReasonName
+  std::string head;  // the input's first bytes (up to 64): see DescribeInputHead
 };
+
+// What an input is, from its first bytes ("gzip-compressed data", "XML
+// ...", "an auditd log ...", "text that is not JSON"): said when not one
+// event could be read from it.
+std::string DescribeInputHead(std::string_view head);
 
 enum class OnError {
   kSkip,  // count the error and go on (the default; `--on-error skip`)

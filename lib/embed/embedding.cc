@@ -76,6 +76,7 @@ std::string EngineStatsToJson(const EngineStats& stats, const ReadStats& read) {
   Json out = {
       {"events", stats.events},
       {"invalid_events", stats.invalid_events},
+      {"invalid_by_reason", stats.invalid_by_reason},
       {"late_events", stats.late_events},
       {"rows_kept", stats.rows_kept},
       {"detections", stats.detections},

@@ -35,6 +35,7 @@ class Engine::Impl : private engine::ReadGate {
     rejecting_ = 0;
     if (absl::Status status = reader_.Read(json, padded, options_.explain ? nullptr : this); !status.ok()) {
       ++stats_.invalid_events;
+      ++stats_.invalid_by_reason[std::string(reader_.refusal_reason())];
       return status;
     }
     const int64_t event = ++sequence_;

@@ -41,6 +41,9 @@ namespace {
 
 bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
+// Enough of the input's start to recognise a compressed or non-JSON file.
+constexpr size_t kHeadBytes = 64;
+
 }  // namespace
 
 // The reader has two ways of finding top-level values, chosen by the input:
@@ -73,6 +76,7 @@ class EventSource::Impl {
     end_ = text.size();
     std::memset(buf_.get() + end_, 0, io::kJsonPadding);
     stats_.bytes = text.size();
+    stats_.head = text.substr(0, kHeadBytes);
     eof_ = true;
   }
 
@@ -229,6 +233,9 @@ bool EventSource::Impl::Refill() {
   }
   Reserve(end_ + options_.chunk_bytes);
   size_t n = std::fread(buf_.get() + end_, 1, options_.chunk_bytes, file_);
+  if (stats_.head.size() < kHeadBytes) {
+    stats_.head.append(buf_.get() + end_, std::min(n, kHeadBytes - stats_.head.size()));
+  }
   end_ += n;
   stats_.bytes += n;
   std::memset(buf_.get() + end_, 0, io::kJsonPadding);

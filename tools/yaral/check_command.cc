@@ -306,7 +306,7 @@ int RunCheck(const CheckFlags& flags) {
   bool io_error = false;
   const std::vector<std::string> paths =
       ExpandPaths(flags.paths,
-                  {.wanted = RuleFilePredicate(*config), .description = "rule files", .warn_if_empty = true},
+                  {.wanted = RuleFilePredicate(*config), .description = "rule files", .required = true},
                   io_error);
 
   CrossFileNames names;

@@ -5,13 +5,15 @@
 // progress line and the summary go to stderr. Exit code: 1 when a rule does
 // not compile, 2 for usage or I/O errors (an unreadable file, a list or
 // table with errors, a malformed event with --on-error fail), else 0 however
-// many detections there were.
+// many detections there were. Input of which not one event could be read is
+// an error (2) too, naming what the input looked like.
 
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -52,6 +54,19 @@ std::string TextLine(const Detection& d) {
   for (const NamedValue& o : d.outcomes) out += "  $" + o.name + "=" + o.value.DebugString();
   for (const EventSamples& e : d.events) out += "  #" + e.variable + "=" + std::to_string(e.total);
   return out;
+}
+
+// ", 3 refused (bad_timestamp: 1, time_out_of_range: 2)"; nothing for 0.
+void AppendByReason(std::string& summary, int64_t total, std::string_view what,
+                    const std::map<std::string, int64_t>& by_reason) {
+  if (total == 0) return;
+  summary += ", " + std::to_string(total) + " " + std::string(what) + " (";
+  bool first = true;
+  for (const auto& [reason, count] : by_reason) {
+    summary += (first ? "" : ", ") + reason + ": " + std::to_string(count);
+    first = false;
+  }
+  summary += ")";
 }
 
 class Progress {
@@ -132,10 +147,15 @@ int RunRulesCommand(const RunFlags& flags) {
   Progress progress(flags.progress && isatty(STDERR_FILENO) != 0);
   RawEvent event;
   int64_t refused = 0;
+  bool failed = false;
   while (source->Next(event)) {
     absl::Status fed = engine.Feed(event);
     if (!fed.ok() && ++refused <= kMaxPrintedReadErrors) {
       std::cerr << source_name << ":" << event.line << ": " << fed.message() << "\n";
+    }
+    if (!fed.ok() && source_options.on_error == OnError::kFail) {
+      failed = true;
+      break;
     }
     progress.Update(source->stats(), engine.stats().detections);
   }
@@ -146,16 +166,8 @@ int RunRulesCommand(const RunFlags& flags) {
   const ReadStats& read = source->stats();
   const EngineStats& stats = engine.stats();
   std::string summary = std::to_string(read.events) + " events read";
-  if (read.skipped > 0) {
-    summary += ", " + std::to_string(read.skipped) + " skipped (";
-    bool first = true;
-    for (const auto& [reason, count] : read.skipped_by_reason) {
-      summary += (first ? "" : ", ") + reason + ": " + std::to_string(count);
-      first = false;
-    }
-    summary += ")";
-  }
-  if (stats.invalid_events > 0) summary += ", " + std::to_string(stats.invalid_events) + " refused";
+  AppendByReason(summary, read.skipped, "skipped", read.skipped_by_reason);
+  AppendByReason(summary, stats.invalid_events, "refused", stats.invalid_by_reason);
   if (stats.late_events > 0) summary += ", " + std::to_string(stats.late_events) + " too late for their windows";
   summary += "; " + std::to_string(stats.detections) + " detection" + (stats.detections == 1 ? "" : "s") +
              " from " + std::to_string(rules.size()) + " rule" + (rules.size() == 1 ? "" : "s");
@@ -168,6 +180,13 @@ int RunRulesCommand(const RunFlags& flags) {
   }
   if (!source->status().ok()) {
     PrintError(std::string(source->status().message()));
+    return kExitUsageOrIo;
+  }
+  if (failed) return kExitUsageOrIo;
+  // Input that held not one usable event is not a quiet run with no
+  // detections: it is usually a file of another kind.
+  if (stats.events == 0 && read.head.find_first_not_of(" \t\r\n") != std::string::npos) {
+    PrintError(source_name + ": no event could be read; the input looks like " + DescribeInputHead(read.head));
     return kExitUsageOrIo;
   }
   return kExitOk;
