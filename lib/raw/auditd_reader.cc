@@ -152,7 +152,7 @@ void ParsePairs(std::string_view text, std::string_view type,
     if (!quoted && !interpreted && MayBeHex(type, name) && IsHex(value)) {
       value = HexDecode(value);
       if (name == "proctitle") std::replace(value.begin(), value.end(), '\0', ' ');
-      while (!value.empty() && (value.back() == ' ' || value.back() == '\0')) value.pop_back();
+      while (!value.empty() && (value.back() == ' ' || value.back() == '\0' || value.back() == '\n' || value.back() == '\r')) value.pop_back();
     }
     if (type == "SOCKADDR" && name == "saddr") AddSockaddr(value, out);
     out.emplace_back(absl::StrCat(Av(type), ".", Av(name)), std::move(value));

@@ -61,14 +61,6 @@ const std::string* FindField(const SourceRecord& record, std::string_view name, 
 // does not fit the field's type, so the caller keeps it in additional.
 bool SetValue(Json& root, const MappingRow& row, const std::string& value) {
   const ResolvedPath& path = row.resolved;
-  Json* node = &root;
-  for (size_t i = 0; i + 1 < path.steps.size(); ++i) {
-    node = &(*node)[std::string(path.steps[i].name)];
-    if (path.steps[i].repeated) {
-      if (!node->is_array()) *node = Json::array({Json::object()});
-      node = &(*node)[0];
-    }
-  }
   Json leaf;
   switch (path.type) {
     case FieldType::kInt: {
@@ -96,6 +88,16 @@ bool SetValue(Json& root, const MappingRow& row, const std::string& value) {
       break;
     default:
       leaf = value;
+  }
+  // The parents only once the value fits: a value that does not must leave
+  // no empty objects behind.
+  Json* node = &root;
+  for (size_t i = 0; i + 1 < path.steps.size(); ++i) {
+    node = &(*node)[std::string(path.steps[i].name)];
+    if (path.steps[i].repeated) {
+      if (!node->is_array()) *node = Json::array({Json::object()});
+      node = &(*node)[0];
+    }
   }
   Json& slot = (*node)[std::string(path.steps.back().name)];
   if (path.leaf_repeated) {
@@ -202,7 +204,10 @@ UdmMapper::UdmMapper(std::vector<MappingRow> rows) : rows_(std::move(rows)) {}
 std::string UdmMapper::Map(const SourceRecord& record) const {
   // Sysmon for Linux logs the same event ids and fields as Sysmon: its event
   // rows are Sysmon's; only its `*` rows (vendor, product, log type) differ.
-  const std::string_view event_source = record.source == "sysmon-linux" ? "sysmon" : record.source;
+  // (Both arms string_view: `? "sysmon" : record.source` would make a
+  // temporary std::string and leave the view dangling.)
+  const std::string_view event_source =
+      record.source == "sysmon-linux" ? std::string_view("sysmon") : std::string_view(record.source);
   Json event = Json::object();
   event["metadata"] = Json::object();
   std::vector<bool> used(record.fields.size(), false);
