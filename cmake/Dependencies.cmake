@@ -6,10 +6,13 @@ find_package(PkgConfig REQUIRED)
 # serialized-ATN format). The runtime's CMake targets carry no include dirs.
 find_package(antlr4-runtime 4.9 REQUIRED)
 find_program(ANTLR4_TOOL antlr4 PATHS /usr/bin REQUIRED)
+include(${CMAKE_CURRENT_LIST_DIR}/AntlrClangCompat.cmake)
 
 find_package(absl REQUIRED)
 # Debian's libre2-dev ships only a pkg-config file.
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+# strings.extract_domain: the Public Suffix List (libpsl-dev, publicsuffix).
+pkg_check_modules(PSL REQUIRED IMPORTED_TARGET libpsl)
 find_package(nlohmann_json 3 REQUIRED)
 # UDM event input (lib/io); SIMDJSON_VERSION is a bare token, never printed.
 find_package(simdjson REQUIRED)

@@ -37,6 +37,9 @@ function(yaral_describe_dependency target out_package out_pkgconfig out_libs)
   elseif(target STREQUAL "PkgConfig::RE2")
     set(package PkgConfig:re2)
     set(pkgconfig re2)
+  elseif(target STREQUAL "PkgConfig::PSL")
+    set(package PkgConfig:PSL:libpsl)
+    set(pkgconfig libpsl)
   elseif(target STREQUAL "simdjson::simdjson")
     set(package simdjson)
     set(pkgconfig simdjson)
@@ -198,6 +201,13 @@ foreach(package IN LISTS yaral_static_packages)
       "    if(PkgConfig_FOUND AND NOT TARGET PkgConfig::RE2)\n"
       "      pkg_check_modules(RE2 QUIET IMPORTED_TARGET re2)\n"
       "    endif()\n")
+  elseif(package MATCHES "^PkgConfig:([^:]+):(.+)$")
+    # PkgConfig:<target suffix>:<module>
+    string(APPEND YARAL_STATIC_FINDS
+      "    find_package(PkgConfig QUIET)\n"
+      "    if(PkgConfig_FOUND AND NOT TARGET PkgConfig::${CMAKE_MATCH_1})\n"
+      "      pkg_check_modules(${CMAKE_MATCH_1} QUIET IMPORTED_TARGET ${CMAKE_MATCH_2})\n"
+      "    endif()\n")
   else()
     string(APPEND YARAL_STATIC_FINDS "    find_package(${package} QUIET)\n")
   endif()
@@ -243,6 +253,11 @@ endif()
 install(FILES ${yaral_pc_files}
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig
   COMPONENT development)
+
+# ------------------------------------------------------------------- licence
+install(FILES ${PROJECT_SOURCE_DIR}/LICENSE ${PROJECT_SOURCE_DIR}/NOTICE
+  DESTINATION ${CMAKE_INSTALL_DOCDIR}
+  COMPONENT runtime)
 
 # --------------------------------------------------------------------- tests
 #

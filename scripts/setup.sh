@@ -28,6 +28,11 @@ packages=(
   tzdata jq
   # bench/check_corpus.sh times the CLI end to end
   hyperfine
+  # strings.extract_domain: the Public Suffix List (libpsl and its data)
+  libpsl-dev publicsuffix
+  # the wheel, pre-commit and SARIF tests (tests/ci, bindings/python)
+  python3-build python3-wheel python3-setuptools python3-pip python3-venv
+  python3-jsonschema pre-commit git
 )
 
 log() { echo "setup: $*" >&2; }

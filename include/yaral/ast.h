@@ -32,6 +32,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -364,6 +365,53 @@ struct Rule {
 struct File {
   std::vector<Rule> rules;
 };
+
+// ---------------------------------------------------------------- walking
+
+template <typename T, typename... Kinds>
+inline constexpr bool kIsOneOf = (std::is_same_v<T, Kinds> || ...);
+template <typename T>
+inline constexpr bool kUnhandledKind = false;
+
+// Calls `visit(const Expr&)` on each direct child of `expr`, left to right.
+// The one place that knows which expression kinds have children: every kind
+// of ExprKind is named below, so adding a kind fails to compile until this
+// walker says what its operands are, and no pass skips them silently. Passes
+// that descend the tree (sema's ForEachExpr, lint, lowering) build on it.
+template <typename Visit>
+void ForEachChild(const Expr& expr, Visit&& visit) {
+  auto child = [&visit](const ExprPtr& e) {
+    if (e != nullptr) visit(static_cast<const Expr&>(*e));
+  };
+  std::visit(
+      [&](const auto& node) {
+        using T = std::decay_t<decltype(node)>;
+        if constexpr (std::is_same_v<T, ArrayLiteral>) {
+          for (const ExprPtr& e : node.elements) child(e);
+        } else if constexpr (kIsOneOf<T, Unary, Quantified>) {
+          child(node.operand);
+        } else if constexpr (kIsOneOf<T, Binary, Comparison>) {
+          child(node.lhs);
+          child(node.rhs);
+        } else if constexpr (std::is_same_v<T, InList>) {
+          child(node.value);
+          child(node.list);
+        } else if constexpr (std::is_same_v<T, Call>) {
+          for (const Argument& a : node.arguments) child(a.value);
+        } else if constexpr (std::is_same_v<T, If>) {
+          child(node.condition);
+          child(node.then_value);
+          child(node.else_value);
+        } else if constexpr (kIsOneOf<T, NumberLiteral, StringLiteral, RegexLiteral, BoolLiteral,
+                                      Duration, Variable, FieldPath, Count, ReferenceList,
+                                      Identifier, Wildcard>) {
+          // Leaves.
+        } else {
+          static_assert(kUnhandledKind<T>, "ForEachChild: name the children of this expression kind");
+        }
+      },
+      expr.kind);
+}
 
 }  // namespace yaral::ast
 

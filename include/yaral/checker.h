@@ -29,6 +29,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "yaral/ast.h"
@@ -77,6 +78,14 @@ bool IsSuppressedInline(const SourceFile& source, const Diagnostic& diagnostic);
 // cross-file duplicate-name check.
 bool KeepsLintFinding(const CheckOptions& options, const SourceFile& source,
                       const Diagnostic& diagnostic);
+
+// What is wrong with `code` as an entry of CheckOptions::select or ::ignore,
+// or an empty string when it names a lint check (or is `all`, which only
+// `select` takes). Errors are not selectable, so an E code is refused too.
+//   LintCodeProblem("unused_placeholders", false)
+//   -> "unknown lint code `unused_placeholders`; did you mean `unused_placeholder`?"
+// Front ends refuse such options instead of silently selecting nothing.
+std::string LintCodeProblem(std::string_view code, bool allow_all);
 
 }  // namespace yaral
 

@@ -46,14 +46,10 @@ struct FileDiagnostics {
 // scanning shows these as links, so they must be absolute.
 inline constexpr std::string_view kProjectUri = "https://github.com/yaral/yaral";
 
-// The link for a code: its section of docs/diagnostics.md, using the anchor
-// GitHub derives from the `### CODE — title` heading. Codes without a section
-// link to the page itself.
+// The link for a code: its section of docs/diagnostics.md or docs/lint.md
+// (DiagnosticInfo::doc_page and doc_anchor). Codes outside the catalogue link
+// to docs/diagnostics.md itself. GithubHeadingAnchor is in diagnostics.h.
 std::string DiagnosticHelpUri(std::string_view code);
-
-// The anchor GitHub gives a Markdown heading: lower-case, punctuation other
-// than `-` and `_` dropped, spaces turned into `-`.
-std::string GithubHeadingAnchor(std::string_view heading);
 
 // A JSON array, one object per diagnostic in file order then report order:
 // {file, severity, code, message, line, column, end_line, end_column, notes,
@@ -61,14 +57,35 @@ std::string GithubHeadingAnchor(std::string_view heading);
 // Positions are 1-based; the end is exclusive; `help` is null when absent.
 std::string WriteDiagnosticsJson(const std::vector<FileDiagnostics>& files);
 
-// A SARIF 2.1.0 log with one run, as GitHub code scanning accepts it.
+// An input that could not be analysed at all (unreadable, not found).
+struct InputNotification {
+  std::string path;
+  std::string message;  // "cannot read 'x.yaral': No such file or directory"
+};
+
+// A SARIF 2.1.0 log with one run, as GitHub code scanning accepts it:
+// `tool.driver.rules` describes every code yaral can report (lint
+// included), each result has `partialFingerprints` (stable across edits
+// elsewhere in the file) and, when the checker suggests an edit, `fixes`.
+// `unreadable` inputs become `invocations[0].toolExecutionNotifications`
+// and make `executionSuccessful` false. docs/ci.md shows the upload.
 std::string WriteDiagnosticsSarif(const std::vector<FileDiagnostics>& files,
-                                  std::string_view tool_version);
+                                  std::string_view tool_version,
+                                  const std::vector<InputNotification>& unreadable = {});
+
+struct GithubOptions {
+  // At most this many annotations (0: no limit); the rest are counted by
+  // code in one closing `::warning`. GitHub shows only the first few
+  // annotations of a step, so a long list would hide the summary.
+  size_t max_annotations = 0;
+};
 
 // One `::error file=...,line=...,col=...,endLine=...,endColumn=...,title=CODE::
 // MESSAGE` workflow command per diagnostic (`::warning`, `::notice` for the
-// other severities), each ending in a newline.
-std::string WriteDiagnosticsGithub(const std::vector<FileDiagnostics>& files);
+// other severities), each ending in a newline. MESSAGE carries the notes,
+// the help line and the code's documentation link on lines of their own.
+std::string WriteDiagnosticsGithub(const std::vector<FileDiagnostics>& files,
+                                   const GithubOptions& options = {});
 
 }  // namespace yaral
 

@@ -69,15 +69,48 @@ std::string RenderDiagnostic(const Diagnostic& diagnostic,
                              const SourceFile& file,
                              const RenderOptions& options = {});
 
-// The catalogue of every code yaral can emit.
+// The catalogue of every code yaral can print: the errors of every stage
+// (E000-E899) and the lint warnings (snake_case codes). Writers (text, JSON,
+// SARIF, GitHub) and docs links read it; nothing else keeps a code's words.
+//
+//   const DiagnosticInfo* info = FindDiagnosticInfo("E102");
+//   info->name           // "missing colon after section name" (docs heading)
+//   info->title          // "missing `:` after a section name" (one line)
+//   info->doc_page       // "docs/diagnostics.md" (lint codes: "docs/lint.md")
+//   info->doc_anchor     // "e102--missing-colon-after-section-name"
+//   info->default_severity
+//
+// The accessors are stable: fields are only ever added.
 struct DiagnosticInfo {
   std::string_view code;
   Severity default_severity;
-  std::string_view title;  // short description used in docs and SARIF rules
+  // Short name: the words of the code's docs heading (`### E102 — name`); a
+  // lint code's heading is the code itself.
+  std::string_view name;
+  // One line saying what is wrong, a fragment without a final period: SARIF's
+  // shortDescription, and the summary `yaral check --list-checks` style
+  // listings show.
+  std::string_view title;
+  // Where the code is explained, relative to the repository root, and the
+  // anchor GitHub gives its heading there.
+  std::string_view doc_page = "docs/diagnostics.md";
+  std::string doc_anchor = {};
 };
 
 const std::vector<DiagnosticInfo>& AllDiagnosticInfos();
+// The entry of `code`, or null for a code yaral never prints. Codes are
+// case-sensitive.
 const DiagnosticInfo* FindDiagnosticInfo(std::string_view code);
+
+// The one factory of findings: a diagnostic of `code` at `span`, with the
+// catalogue's default severity (kError for a code outside the catalogue), so
+// no stage chooses a severity of its own.
+Diagnostic MakeDiagnostic(std::string_view code, std::string message, SourceSpan span,
+                          std::string help = "");
+
+// The anchor GitHub gives a Markdown heading: lower-case, punctuation other
+// than `-` and `_` dropped, spaces turned into `-`.
+std::string GithubHeadingAnchor(std::string_view heading);
 
 // Codes of the front end. Later stages add theirs to the same catalogue.
 namespace codes {
@@ -174,6 +207,21 @@ inline constexpr std::string_view kTableHeader = "E711";         // missing or b
 inline constexpr std::string_view kTableCellType = "E712";       // cell not of its column type
 // The local engine (lib/compile): a valid rule it cannot run.
 inline constexpr std::string_view kNotRunnable = "E800";
+// Lint warnings (lib/lint, docs/lint.md), in documentation order.
+inline constexpr std::string_view kMissingEventTypeFilter = "missing_event_type_filter";
+inline constexpr std::string_view kUnguardedPlaceholderJoin = "unguarded_placeholder_join";
+inline constexpr std::string_view kUnusedPlaceholder = "unused_placeholder";
+inline constexpr std::string_view kRegexCouldBeEquality = "regex_could_be_equality";
+inline constexpr std::string_view kRegexLeadingTrailingWildcard =
+    "regex_leading_trailing_wildcard";
+inline constexpr std::string_view kRegexCaseFlagWithNocase = "regex_case_flag_with_nocase";
+inline constexpr std::string_view kMixedCaseInsensitivity = "mixed_case_insensitivity";
+inline constexpr std::string_view kLargeMatchWindow = "large_match_window";
+inline constexpr std::string_view kDeprecatedField = "deprecated_field";
+inline constexpr std::string_view kMissingMetaFields = "missing_meta_fields";
+inline constexpr std::string_view kRuleNameMismatch = "rule_name_mismatch";
+// Reported by `yaral check`, which sees every file: CheckSource sees one.
+inline constexpr std::string_view kDuplicateRuleName = "duplicate_rule_name";
 }  // namespace codes
 
 }  // namespace yaral

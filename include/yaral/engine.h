@@ -1,4 +1,6 @@
-// Compiling rules and running them over UDM events.
+// Running compiled rules (yaral/compiler.h) over UDM events; detections are
+// in yaral/detection.h. Both are included here, so code that includes only
+// this header keeps compiling.
 //
 //   yaral::SourceFile file("rules/t1071.yaral", text);
 //   yaral::CompileResult compiled = yaral::CompileRules(file);
@@ -54,7 +56,9 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "yaral/compiler.h"
 #include "yaral/data_tables.h"
+#include "yaral/detection.h"
 #include "yaral/diagnostics.h"
 #include "yaral/event_source.h"
 #include "yaral/reference_lists.h"
@@ -63,85 +67,6 @@
 #include "yaral/value.h"
 
 namespace yaral {
-
-namespace plan {
-struct Plan;  // lib/compile/plan.h
-}  // namespace plan
-
-struct CompileOptions {
-  // Reference lists and data tables the rules may name (`%name`,
-  // `%table.column`). A rule naming one that is absent does not compile
-  // (E800). Shared, so compiled rules can keep them alive.
-  std::shared_ptr<const ReferenceListSet> lists;
-  std::shared_ptr<const DataTableSet> tables;
-};
-
-// One rule, checked and lowered. Cheap to copy (the plan is shared).
-class CompiledRule {
- public:
-  const std::string& name() const;
-  // `meta:` entries in rule order; values keep their literal types.
-  const std::vector<std::pair<std::string, Value>>& meta() const;
-  // True with a match section (windows, groups); false for single-event
-  // rules, which give one detection per qualifying event.
-  bool has_match() const;
-  // The plan as `yaral explain` prints it: event variables with their
-  // filters, fields read, joins, match key and window, outcomes, condition.
-  std::string Explain() const;
-
-  const plan::Plan& plan() const { return *plan_; }
-  explicit CompiledRule(std::shared_ptr<const plan::Plan> plan) : plan_(std::move(plan)) {}
-
- private:
-  std::shared_ptr<const plan::Plan> plan_;
-};
-
-struct CompileResult {
-  std::vector<CompiledRule> rules;      // the rules without errors
-  std::vector<Diagnostic> diagnostics;  // errors (and warnings) of all rules
-  bool ok() const;                      // no error at all
-};
-
-// Parses, checks and compiles every rule of `source`. A rule with an error
-// is left out of `rules`; the others still compile.
-CompileResult CompileRules(const SourceFile& source, const CompileOptions& options = {});
-
-// ------------------------------------------------------------------ output
-
-struct NamedValue {
-  std::string name;
-  Value value;
-};
-
-struct DetectionWindow {
-  UdmTimestamp start;
-  UdmTimestamp end;
-};
-
-// The events one event variable contributed to a detection.
-struct EventSamples {
-  std::string variable;             // without the `$`
-  std::vector<std::string> events;  // JSON objects as read (minified)
-  int64_t total = 0;                // distinct events, samples or not
-};
-
-struct Detection {
-  std::string rule;
-  // Match variables in `match:` order, names without `$`. Empty without a
-  // match section.
-  std::vector<NamedValue> match;
-  // The window that fired. Single-event rules: the event's own time, as
-  // start and end.
-  DetectionWindow window;
-  std::vector<NamedValue> outcomes;  // `outcome:` order
-  std::vector<EventSamples> events;  // per event variable, `events:` order
-  std::vector<NamedValue> meta;
-};
-
-// The one-line JSON form `yaral run` prints (docs/cli.md):
-// {"rule":..., "match":{...}, "window":{"start":..., "end":...},
-//  "outcomes":{...}, "events":{"e":[...]}, "meta":{...}}
-std::string DetectionToJson(const Detection& detection);
 
 // ------------------------------------------------------------------ engine
 

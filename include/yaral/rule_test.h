@@ -30,6 +30,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -168,6 +169,11 @@ std::vector<std::string> CheckExpectations(const Expectations& expect,
 struct RuleTestOptions {
   // Runs only the cases whose "PATH::NAME" contains this text; empty runs all.
   std::string select;
+  // When set, runs only the cases whose "PATH::NAME" it accepts (and
+  // `select` is not used): `yaral test -k` expressions, `--lf`.
+  std::function<bool(std::string_view id)> selected;
+  // Stops after the first case that does not pass (`yaral test -x`).
+  bool stop_at_first_failure = false;
   // Explanations kept per case for its report (EngineOptions::explain).
   size_t max_explanations = 20;
 };

@@ -23,7 +23,9 @@
 #include "yaral/ast.h"                 // IWYU pragma: export
 #include "yaral/ast_printer.h"         // IWYU pragma: export
 #include "yaral/checker.h"             // IWYU pragma: export
+#include "yaral/compiler.h"            // IWYU pragma: export
 #include "yaral/data_tables.h"         // IWYU pragma: export
+#include "yaral/detection.h"           // IWYU pragma: export
 #include "yaral/diagnostic_writers.h"  // IWYU pragma: export
 #include "yaral/diagnostics.h"         // IWYU pragma: export
 #include "yaral/embedding.h"           // IWYU pragma: export

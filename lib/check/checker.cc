@@ -8,6 +8,7 @@
 
 #include "check/list_references.h"
 #include "lint/lint.h"
+#include "schema/suggest.h"
 #include "sema/analyzer.h"
 
 namespace yaral {
@@ -39,10 +40,9 @@ void ReportDuplicateRuleNames(const ast::File& file, std::vector<Diagnostic>& di
   for (const ast::Rule& rule : file.rules) {
     auto [it, inserted] = seen.emplace(rule.name, &rule);
     if (inserted) continue;
-    Diagnostic d;
-    d.code = std::string(codes::kDuplicateRule);
-    d.message = "rule `" + rule.name + "` is defined more than once in this file";
-    d.primary.span = rule.name_span;
+    Diagnostic d = MakeDiagnostic(codes::kDuplicateRule,
+                                  "rule `" + rule.name + "` is defined more than once in this file",
+                                  rule.name_span);
     d.secondary.push_back({it->second->name_span, "first defined here"});
     d.help = "rename one of the rules";
     diagnostics.push_back(std::move(d));
@@ -50,6 +50,23 @@ void ReportDuplicateRuleNames(const ast::File& file, std::vector<Diagnostic>& di
 }
 
 }  // namespace
+
+std::string LintCodeProblem(std::string_view code, bool allow_all) {
+  if (code == "all") return allow_all ? "" : "`all` can only be selected, not ignored";
+  std::vector<std::string_view> names;
+  for (const lint::LintCheckInfo& info : lint::AllLintChecks()) {
+    if (info.code == code) return "";
+    names.push_back(info.code);
+  }
+  if (!IsLintCode(std::string(code))) {
+    return "`" + std::string(code) +
+           "` is an error code; errors cannot be selected or ignored, only lint codes";
+  }
+  std::string problem = "unknown lint code `" + std::string(code) + "`";
+  const std::vector<std::string_view> close = schema::SuggestNames(code, names, 1);
+  if (!close.empty()) problem += "; did you mean `" + std::string(close.front()) + "`?";
+  return problem + " (docs/lint.md lists them)";
+}
 
 bool KeepsLintFinding(const CheckOptions& options, const SourceFile& source,
                       const Diagnostic& diagnostic) {

@@ -3,8 +3,9 @@
 
 #include "compile/lowering.h"
 #include "compile/plan.h"
+#include "compile/plan_access.h"
 #include "sema/analyzer.h"
-#include "yaral/engine.h"
+#include "yaral/compiler.h"
 #include "yaral/parser.h"
 
 namespace yaral {
@@ -38,7 +39,7 @@ CompileResult CompileRules(const SourceFile& source, const CompileOptions& optio
     if (!broken) {
       std::shared_ptr<const plan::Plan> plan =
           compile::LowerRule(rule, facts, source, options, rule_diagnostics);
-      if (plan != nullptr) result.rules.emplace_back(std::move(plan));
+      if (plan != nullptr) result.rules.push_back(internal::PlanAccess::Make(std::move(plan)));
     }
     for (Diagnostic& d : rule_diagnostics) result.diagnostics.push_back(std::move(d));
   }

@@ -230,42 +230,23 @@ class Lowering {
   // Which variables an expression reads: through fields directly, through
   // placeholders via the variables that bind them.
   void CollectVariables(const ast::Expr& e, std::set<int>& vars, std::set<int>& placeholders) const {
-    std::visit(
-        [&](const auto& node) {
-          using T = std::decay_t<decltype(node)>;
-          if constexpr (std::is_same_v<T, ast::FieldPath>) {
-            auto it = variable_index_.find(node.variable);
-            if (it != variable_index_.end()) vars.insert(it->second);
-          } else if constexpr (std::is_same_v<T, ast::Variable>) {
-            auto v = variable_index_.find(node.name);
-            if (v != variable_index_.end()) vars.insert(v->second);
-            auto p = placeholder_index_.find(node.name);
-            if (p != placeholder_index_.end()) placeholders.insert(p->second);
-          } else if constexpr (std::is_same_v<T, ast::ArrayLiteral>) {
-            for (const auto& x : node.elements) CollectVariables(*x, vars, placeholders);
-          } else if constexpr (std::is_same_v<T, ast::Unary>) {
-            CollectVariables(*node.operand, vars, placeholders);
-          } else if constexpr (std::is_same_v<T, ast::Binary> || std::is_same_v<T, ast::Comparison>) {
-            CollectVariables(*node.lhs, vars, placeholders);
-            CollectVariables(*node.rhs, vars, placeholders);
-          } else if constexpr (std::is_same_v<T, ast::Quantified>) {
-            CollectVariables(*node.operand, vars, placeholders);
-          } else if constexpr (std::is_same_v<T, ast::InList>) {
-            CollectVariables(*node.value, vars, placeholders);  // `in %t.c` is no join
-          } else if constexpr (std::is_same_v<T, ast::ReferenceList>) {
-            if (node.column) {
-              auto it = table_variable_index_.find(node.name);
-              if (it != table_variable_index_.end()) vars.insert(it->second);
-            }
-          } else if constexpr (std::is_same_v<T, ast::Call>) {
-            for (const auto& a : node.arguments) CollectVariables(*a.value, vars, placeholders);
-          } else if constexpr (std::is_same_v<T, ast::If>) {
-            CollectVariables(*node.condition, vars, placeholders);
-            CollectVariables(*node.then_value, vars, placeholders);
-            if (node.else_value) CollectVariables(*node.else_value, vars, placeholders);
-          }
-        },
-        e.kind);
+    if (const auto* path = std::get_if<ast::FieldPath>(&e.kind)) {
+      if (auto it = variable_index_.find(path->variable); it != variable_index_.end()) vars.insert(it->second);
+    } else if (const auto* v = std::get_if<ast::Variable>(&e.kind)) {
+      if (auto it = variable_index_.find(v->name); it != variable_index_.end()) vars.insert(it->second);
+      if (auto it = placeholder_index_.find(v->name); it != placeholder_index_.end()) {
+        placeholders.insert(it->second);
+      }
+    } else if (const auto* ref = std::get_if<ast::ReferenceList>(&e.kind)) {
+      if (!ref->column) return;
+      if (auto it = table_variable_index_.find(ref->name); it != table_variable_index_.end()) {
+        vars.insert(it->second);
+      }
+    } else if (const auto* in = std::get_if<ast::InList>(&e.kind)) {
+      CollectVariables(*in->value, vars, placeholders);  // `in %t.c` is no join
+    } else {
+      ast::ForEachChild(e, [&](const ast::Expr& child) { CollectVariables(child, vars, placeholders); });
+    }
   }
 
   static void Flatten(const ast::Expr& e, std::vector<const ast::Expr*>& out) {
@@ -277,36 +258,6 @@ class Lowering {
     out.push_back(&e);
   }
 
-  // `$ph = expr` or `expr = $ph` where expr reads an event: which side is
-  // the placeholder; null when the predicate is not such an assignment.
-  const ast::Expr* AssignedValue(const ast::Expr& e, int& placeholder) const {
-    const auto* cmp = std::get_if<ast::Comparison>(&e.kind);
-    if (cmp == nullptr || cmp->op != ast::ComparisonOp::kEq || cmp->nocase) return nullptr;
-    auto as_placeholder = [&](const ast::Expr& side) -> int {
-      const auto* v = std::get_if<ast::Variable>(&side.kind);
-      if (v == nullptr) return -1;
-      auto it = placeholder_index_.find(v->name);
-      return it == placeholder_index_.end() ? -1 : it->second;
-    };
-    auto reads_something = [&](const ast::Expr& side) {
-      if (std::holds_alternative<ast::Variable>(side.kind)) return false;
-      std::set<int> vars, phs;
-      CollectVariables(side, vars, phs);
-      return !vars.empty() || !phs.empty();
-    };
-    int left = as_placeholder(*cmp->lhs);
-    int right = as_placeholder(*cmp->rhs);
-    if (left >= 0 && right < 0 && reads_something(*cmp->rhs)) {
-      placeholder = left;
-      return cmp->rhs.get();
-    }
-    if (right >= 0 && left < 0 && reads_something(*cmp->lhs)) {
-      placeholder = right;
-      return cmp->lhs.get();
-    }
-    return nullptr;
-  }
-
   void LowerEvents() {
     if (!rule_.events) return;
     std::vector<const ast::Expr*> predicates;
@@ -316,12 +267,17 @@ class Lowering {
     // first, and later predicates read it there. An assignment from other
     // placeholders only (`$b = strings.concat($a, "x")`) lives where `$a`
     // lives, so it waits until `$a` is placed.
+    // Which predicates bind a placeholder is the checker's decision
+    // (sema::PlaceholderAssignment::binds).
+    std::map<const ast::Expr*, const sema::PlaceholderAssignment*> binding_of;
+    for (const sema::PlaceholderAssignment& a : facts_.assignments) {
+      if (a.binds) binding_of.emplace(a.comparison, &a);
+    }
     std::vector<const ast::Expr*> rest;
     std::vector<std::pair<const ast::Expr*, std::pair<int, const ast::Expr*>>> pending;
     for (const ast::Expr* p : predicates) {
-      int ph = -1;
-      if (const ast::Expr* value = AssignedValue(*p, ph)) {
-        pending.push_back({p, {ph, value}});
+      if (auto it = binding_of.find(p); it != binding_of.end()) {
+        pending.push_back({p, {placeholder_index_.at(it->second->placeholder), it->second->value}});
       } else {
         rest.push_back(p);
       }
@@ -451,62 +407,12 @@ class Lowering {
     plan_->condition.node = Lower(*rule_.condition->expr, {Section::kCondition}, -1);
   }
 
-  // A variable the condition lets be absent (`!$v`, `#v = 0`, `#v < 3`) and
-  // never requires. Bounded beats unbounded (spec §8.3 item 6).
+  // The checker decided which variables the condition lets be absent.
   void MarkOptionalVariables() {
-    if (!rule_.condition || !rule_.condition->expr) return;
-    std::set<int> bounded, unbounded;
-    ClassifyCondition(*rule_.condition->expr, bounded, unbounded);
-    for (int v : unbounded) {
-      if (bounded.count(v) == 0) plan_->variables[v].optional = true;
-    }
-  }
-
-  void ClassifyCondition(const ast::Expr& e, std::set<int>& bounded, std::set<int>& unbounded) {
-    auto vars_of = [&](const std::string& name) {
-      std::set<int> out;
-      if (auto v = variable_index_.find(name); v != variable_index_.end()) out.insert(v->second);
-      if (auto p = placeholder_index_.find(name); p != placeholder_index_.end()) {
-        for (const std::string& ev : facts_.placeholders.at(name).event_variables) {
-          if (auto v = variable_index_.find(ev); v != variable_index_.end()) out.insert(v->second);
-        }
+    for (const std::string& name : facts_.optional_events) {
+      if (auto v = variable_index_.find(name); v != variable_index_.end()) {
+        plan_->variables[v->second].optional = true;
       }
-      return out;
-    };
-    if (const auto* v = std::get_if<ast::Variable>(&e.kind)) {
-      for (int x : vars_of(v->name)) bounded.insert(x);
-    } else if (const auto* u = std::get_if<ast::Unary>(&e.kind)) {
-      if (u->op == ast::UnaryOp::kNotExists) {
-        if (const auto* v = std::get_if<ast::Variable>(&u->operand->kind)) {
-          for (int x : vars_of(v->name)) unbounded.insert(x);
-        }
-      } else {
-        ClassifyCondition(*u->operand, bounded, unbounded);
-      }
-    } else if (const auto* b = std::get_if<ast::Binary>(&e.kind)) {
-      ClassifyCondition(*b->lhs, bounded, unbounded);
-      ClassifyCondition(*b->rhs, bounded, unbounded);
-    } else if (const auto* c = std::get_if<ast::Comparison>(&e.kind)) {
-      const ast::Count* count = std::get_if<ast::Count>(&c->lhs->kind);
-      const ast::NumberLiteral* n = std::get_if<ast::NumberLiteral>(&c->rhs->kind);
-      ast::ComparisonOp op = c->op;
-      if (count == nullptr) {
-        count = std::get_if<ast::Count>(&c->rhs->kind);
-        n = std::get_if<ast::NumberLiteral>(&c->lhs->kind);
-        switch (op) {  // `3 < #e` is `#e > 3`
-          case ast::ComparisonOp::kLt: op = ast::ComparisonOp::kGt; break;
-          case ast::ComparisonOp::kLe: op = ast::ComparisonOp::kGe; break;
-          case ast::ComparisonOp::kGt: op = ast::ComparisonOp::kLt; break;
-          case ast::ComparisonOp::kGe: op = ast::ComparisonOp::kLe; break;
-          default: break;
-        }
-      }
-      if (count == nullptr || n == nullptr) return;
-      const int64_t k = n->int_value;
-      const bool is_bounded = (op == ast::ComparisonOp::kGt && k >= 0) ||
-                              (op == ast::ComparisonOp::kGe && k > 0) ||
-                              (op == ast::ComparisonOp::kEq && k > 0);
-      for (int x : vars_of(count->name)) (is_bounded ? bounded : unbounded).insert(x);
     }
   }
 
@@ -941,13 +847,7 @@ class Lowering {
   }
 
   void Error(SourceSpan span, std::string message, std::string help = {}) {
-    Diagnostic d;
-    d.severity = Severity::kError;
-    d.code = std::string(codes::kNotRunnable);
-    d.message = std::move(message);
-    d.help = std::move(help);
-    d.primary.span = span;
-    diagnostics_.push_back(std::move(d));
+    diagnostics_.push_back(MakeDiagnostic(codes::kNotRunnable, std::move(message), span, std::move(help)));
     failed_ = true;
   }
 

@@ -9,7 +9,7 @@
 #include "sema/rule_facts.h"
 #include "yaral/ast.h"
 #include "yaral/diagnostics.h"
-#include "yaral/engine.h"
+#include "yaral/compiler.h"
 #include "yaral/source.h"
 
 namespace yaral::compile {

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "absl/functional/function_ref.h"
+#include "compile/plan_access.h"
 
 namespace yaral::engine {
 namespace {
@@ -89,7 +90,7 @@ bool ReadsOnlyEvents(const plan::Plan& plan, plan::NodeRef ref) {
 RuleRunner::RuleRunner(const CompiledRule& rule, EventReader& reader, const EngineOptions& options,
                        const functions::EvalContext& context, EngineStats& stats,
                        std::function<void(Detection&&)> emit)
-    : plan_(rule.plan()),
+    : plan_(internal::PlanAccess::Of(rule)),
       options_(options),
       stats_(stats),
       emit_(std::move(emit)),

@@ -288,7 +288,7 @@ void AddStringsFunctions(std::vector<FunctionInfo>& out) {
   out.push_back(StringPredicate("strings.ends_with", "suffix",
                                 "True when the non-empty `suffix` ends `text`.", &EndsWith));
   out.push_back(Unary("strings.extract_domain",
-                      "The registrable domain of a URL or host (ICANN public suffixes); "
+                      "The registrable domain of a URL or host (the Public Suffix List's ICANN section); "
                       "\"\" when there is none.",
                       &ExtractDomainFn));
   out.push_back(Unary("strings.extract_hostname",

@@ -1,9 +1,9 @@
 #include "functions/url_parts.h"
 
 #include <arpa/inet.h>
+#include <libpsl.h>
 
 #include <algorithm>
-#include <array>
 #include <string>
 #include <vector>
 
@@ -12,19 +12,6 @@
 
 namespace yaral::functions {
 namespace {
-
-// Second-level labels that, under a two-letter country-code top-level
-// domain, form a public suffix (`co.uk`, `com.au`, `ne.jp`, `gob.mx`): how
-// most ICANN multi-label suffixes are built. Sorted for binary search.
-constexpr std::array<std::string_view, 21> kCountrySecondLevels = {
-    "ac",  "co", "com", "edu", "gen", "go",  "gob", "gov", "govt", "gv",  "ltd",
-    "mil", "ne", "net", "nhs", "nic", "nom", "or",  "org", "plc",  "sch",
-};
-
-bool IsAsciiLetters(std::string_view s) {
-  return !s.empty() &&
-         std::all_of(s.begin(), s.end(), [](char c) { return absl::ascii_isalpha(c); });
-}
 
 bool IsDigits(std::string_view s) {
   return !s.empty() &&
@@ -37,16 +24,23 @@ bool IsIpv4(std::string_view host) {
   return inet_pton(AF_INET, text.c_str(), buffer) == 1;
 }
 
-// How many trailing labels form the public suffix.
-size_t SuffixLabels(const std::vector<std::string_view>& labels) {
-  if (labels.size() < 2) return 1;
-  std::string_view tld = labels[labels.size() - 1];
-  std::string second = absl::AsciiStrToLower(internal::AbslView(labels[labels.size() - 2]));
-  if (tld.size() == 2 && IsAsciiLetters(tld) &&
-      std::binary_search(kCountrySecondLevels.begin(), kCountrySecondLevels.end(), second)) {
-    return 2;
-  }
-  return 1;
+// The Public Suffix List: the newer of libpsl's built-in copy and Debian's
+// `publicsuffix` data (/usr/share/publicsuffix), loaded once. Null only when
+// libpsl has neither.
+const psl_ctx_t* PublicSuffixList() {
+  static const psl_ctx_t* const list = [] {
+    const psl_ctx_t* latest = psl_latest(nullptr);
+    return latest != nullptr ? latest : psl_builtin();
+  }();
+  return list;
+}
+
+// Whether `suffix` (lower case) is an ICANN public suffix. SecOps ignores
+// the list's private section ("us.com", "github.io"), so yaral does too.
+// Unlisted top-level domains count as suffixes (the list's implicit `*`).
+bool IsIcannSuffix(const std::string& suffix) {
+  const psl_ctx_t* list = PublicSuffixList();
+  return list != nullptr && psl_is_public_suffix2(list, suffix.c_str(), PSL_TYPE_ICANN) != 0;
 }
 
 }  // namespace
@@ -91,11 +85,16 @@ std::string_view ExtractDomain(std::string_view url) {
     if (label.empty()) return {};
   }
   if (labels.size() < 2 || IsDigits(labels.back())) return {};
-  size_t keep = SuffixLabels(labels) + 1;
-  if (labels.size() < keep) return {};
-  // The labels are views into `host`, so the answer is a suffix of it.
-  std::string_view first = labels[labels.size() - keep];
-  return host.substr(static_cast<size_t>(first.data() - host.data()));
+  // The longest public suffix is found first, scanning from the left: the
+  // registrable domain is it plus the label before it.
+  const std::string lower = absl::AsciiStrToLower(internal::AbslView(host));
+  for (size_t i = 0; i < labels.size(); ++i) {
+    const size_t offset = static_cast<size_t>(labels[i].data() - host.data());
+    if (!IsIcannSuffix(lower.substr(offset))) continue;
+    if (i == 0) return {};  // the host is a suffix itself ("co.uk")
+    return host.substr(static_cast<size_t>(labels[i - 1].data() - host.data()));
+  }
+  return {};
 }
 
 }  // namespace yaral::functions

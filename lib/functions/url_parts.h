@@ -5,10 +5,11 @@
 //   ExtractDomain("https://user@www.Example.co.uk:8443/x")    // "Example.co.uk"
 //
 // Both are lenient, as SecOps is: junk before a `scheme://` is skipped, and a
-// bare host or `host:port` is a URL too. ExtractDomain has no Public Suffix
-// List; it approximates it (docs/functions.md, "Registrable domains").
+// bare host or `host:port` is a URL too. ExtractDomain reads the Public
+// Suffix List through libpsl (docs/functions.md, "Registrable domains").
 //
-// Private to lib/functions. Thread-safety: pure functions.
+// Private to lib/functions. Thread-safety: safe from any thread (the suffix
+// list is loaded once, under C++'s static-initialisation guard).
 #ifndef YARAL_LIB_FUNCTIONS_URL_PARTS_H_
 #define YARAL_LIB_FUNCTIONS_URL_PARTS_H_
 

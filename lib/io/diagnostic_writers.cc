@@ -1,10 +1,16 @@
 #include "yaral/diagnostic_writers.h"
 
+#include <openssl/evp.h>
+
+#include <algorithm>
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
+#include "lint/lint.h"
 #include "nlohmann/json.hpp"
 
 namespace yaral {
@@ -17,94 +23,6 @@ using Json = nlohmann::ordered_json;
 // catalogue's titles are worded for sentences and differ from the headings,
 // so the anchors cannot be derived from them; the io tests compare this table
 // with the page so the two cannot drift apart silently.
-struct DocHeading {
-  std::string_view code;
-  std::string_view heading;
-};
-constexpr DocHeading kDocHeadings[] = {
-    {"E000", "E000 — internal error"},
-    {"E001", "E001 — empty input"},
-    {"E002", "E002 — not text"},
-    {"E003", "E003 — input too large"},
-    {"E004", "E004 — nesting too deep"},
-    {"E005", "E005 — too many errors"},
-    {"E100", "E100 — syntax error"},
-    {"E101", "E101 — unexpected character"},
-    {"E102", "E102 — missing colon after section name"},
-    {"E103", "E103 — unterminated string"},
-    {"E104", "E104 — unterminated block comment"},
-    {"E105", "E105 — unterminated regex literal"},
-    {"E106", "E106 — invalid number"},
-    {"E107", "E107 — invalid duration"},
-    {"E110", "E110 — sections out of order"},
-    {"E111", "E111 — duplicate section"},
-    {"E112", "E112 — missing required section"},
-    {"E113", "E113 — empty section"},
-    {"E114", "E114 — Search-only syntax in a rule"},
-    {"E115", "E115 — reserved word used as a variable name"},
-    {"E116", "E116 — events predicate begins with a parenthesised arithmetic operand"},
-    {"E117", "E117 — comma in condition"},
-    {"E118", "E118 — malformed match window"},
-    {"E200", "E200 — unknown field"},
-    {"E201", "E201 — unknown enum value"},
-    {"E202", "E202 — undefined variable"},
-    {"E203", "E203 — unbound placeholder"},
-    {"E204", "E204 — duplicate rule name"},
-    {"E205", "E205 — duplicate outcome variable"},
-    {"E206", "E206 — duplicate option"},
-    {"E207", "E207 — variable kind conflict"},
-    {"E208", "E208 — unknown function"},
-    {"E300", "E300 — type mismatch"},
-    {"E301", "E301 — comparison of two literals"},
-    {"E302", "E302 — nocase not allowed"},
-    {"E303", "E303 — wrong number of arguments"},
-    {"E304", "E304 — wrong argument type"},
-    {"E305", "E305 — invalid regular expression"},
-    {"E306", "E306 — too many capture groups"},
-    {"E307", "E307 — misuse of any or all"},
-    {"E308", "E308 — invalid index or map key"},
-    {"E309", "E309 — unsigned field with a signed constant"},
-    {"E310", "E310 — arithmetic on a non-number"},
-    {"E311", "E311 — invalid CIDR range"},
-    {"E312", "E312 — predicate is not a condition"},
-    {"E313", "E313 — misplaced function"},
-    {"E400", "E400 — event variables not joined"},
-    {"E401", "E401 — arithmetic in a join"},
-    {"E402", "E402 — function of zero or several event variables"},
-    {"E403", "E403 — too many reference-list tests"},
-    {"E404", "E404 — data-table lookups mixed in a block"},
-    {"E500", "E500 — invalid match variable"},
-    {"E501", "E501 — match window out of range"},
-    {"E502", "E502 — invalid sliding-window pivot"},
-    {"E510", "E510 — or across event variables"},
-    {"E511", "E511 — not on an event or placeholder"},
-    {"E512", "E512 — no required UDM event"},
-    {"E513", "E513 — event variable missing from condition"},
-    {"E514", "E514 — match variable in condition"},
-    {"E515", "E515 — or with an event that may be absent"},
-    {"E516", "E516 — invalid condition term"},
-    {"E520", "E520 — outcome needs aggregation"},
-    {"E522", "E522 — outcome variable used before definition"},
-    {"E523", "E523 — too many outcome variables"},
-    {"E524", "E524 — risk score is not a number"},
-    {"E525", "E525 — invalid if branches"},
-    {"E526", "E526 — outcome variable aggregated again"},
-    {"E530", "E530 — unknown option"},
-    {"E531", "E531 — invalid option value"},
-    {"E532", "E532 — suppression window too short"},
-    {"E540", "E540 — meta value not a string"},
-    {"E543", "E543 — composite rule without match"},
-    {"E700", "E700 — list or table file unreadable"},
-    {"E701", "E701 — over a SecOps size limit"},
-    {"E702", "E702 — list kind conflict"},
-    {"E703", "E703 — invalid list kind header"},
-    {"E704", "E704 — duplicate list name"},
-    {"E705", "E705 — unknown list"},
-    {"E710", "E710 — malformed CSV row"},
-    {"E711", "E711 — missing or invalid header row"},
-    {"E712", "E712 — cell not of its column type"},
-    {"E800", "E800 — rule cannot run locally"},
-};
 
 std::string Dump(const Json& json) {
   // Rule text and file names may hold invalid UTF-8 (a binary file given by
@@ -230,20 +148,161 @@ std::string SarifMessage(const Diagnostic& diagnostic) {
   return text;
 }
 
-Json SarifRule(const Diagnostic& first_use) {
-  const DiagnosticInfo* info = FindDiagnosticInfo(first_use.code);
-  // Codes outside the catalogue (a lint added without a catalogue entry)
-  // still need a non-empty description and a level.
-  const std::string title =
-      info != nullptr ? std::string(info->title) : first_use.code;
-  const Severity level =
-      info != nullptr ? info->default_severity : first_use.severity;
-  const std::string help_uri = DiagnosticHelpUri(first_use.code);
-  return {{"id", first_use.code},
-          {"shortDescription", {{"text", title}}},
+// What SARIF's `tool.driver.rules` says about one code.
+struct CodeDescription {
+  std::string code;
+  std::string title;
+  Severity level = Severity::kError;
+  bool enabled_by_default = true;
+  bool is_lint = false;
+};
+
+// Every code that can appear, in catalogue order: the catalogue
+// (yaral/diagnostics.h) is the one record of each code's words and page;
+// only whether a lint check is on by default lives in the lint registry.
+const std::vector<CodeDescription>& AllCodeDescriptions() {
+  static const auto* all = [] {
+    auto* out = new std::vector<CodeDescription>;
+    for (const DiagnosticInfo& info : AllDiagnosticInfos()) {
+      CodeDescription code{std::string(info.code), std::string(info.title), info.default_severity,
+                           true, info.doc_page == "docs/lint.md"};
+      if (code.is_lint) {
+        for (const lint::LintCheckInfo& check : lint::AllLintChecks()) {
+          if (check.code == info.code) code.enabled_by_default = check.enabled_by_default;
+        }
+      }
+      out->push_back(std::move(code));
+    }
+    return out;
+  }();
+  return *all;
+}
+
+bool IsLintCode(std::string_view code) {
+  // Lint codes are snake_case names; catalogue codes are `E` and digits.
+  return !(code.size() >= 2 && code[0] == 'E' && code[1] >= '0' && code[1] <= '9');
+}
+
+std::string HelpUriFor(const CodeDescription& code) { return DiagnosticHelpUri(code.code); }
+
+// The area of the language an error code belongs to, by its hundreds digit
+// (docs/diagnostics.md groups the codes the same way).
+std::string_view ErrorArea(std::string_view code) {
+  switch (code.size() > 1 ? code[1] : '?') {
+    case '0': return "input";
+    case '1': return "syntax";
+    case '2': return "names";
+    case '3': return "types";
+    case '4': return "events";
+    case '5': return "structure";
+    case '7': return "lists";
+    case '8': return "local-engine";
+    default: return "other";
+  }
+}
+
+Json SarifRule(const CodeDescription& code) {
+  const std::string help_uri = HelpUriFor(code);
+  std::string full;
+  std::string markdown;
+  Json tags = Json::array();
+  if (code.is_lint) {
+    full = "Lint (a warning SecOps does not give): " + code.title + ". " +
+           (code.enabled_by_default ? "On by default." : "Off by default; `--select " +
+                                                             code.code + "` turns it on.");
+    markdown = "**`" + code.code + "`**: " + code.title + ".\n\nA best-practice warning of " +
+               "`yaral check`; silence it with `// yaral:ignore " + code.code +
+               "` or `--ignore " + code.code + "`. Rationale and examples: [docs/lint.md](" +
+               help_uri + ").";
+    tags.push_back("lint");
+    tags.push_back("maintainability");
+  } else {
+    const bool error = code.level == Severity::kError;
+    full = std::string(error ? "SecOps would reject the rule: " : "A SecOps limit or caution: ") +
+           code.title + ".";
+    markdown = "**" + code.code + "**: " + code.title + ".\n\nExplanation, a failing example " +
+               "and the fix: [docs/diagnostics.md](" + help_uri + ").";
+    tags.push_back(error ? "compile-error" : "compile-warning");
+    tags.push_back(std::string(ErrorArea(code.code)));
+  }
+  // GitHub sorts alerts by problem.severity (error, warning, recommendation).
+  const std::string_view problem_severity =
+      code.level == Severity::kError ? "error"
+                                     : (code.level == Severity::kWarning ? "warning" : "recommendation");
+  Json configuration = {{"level", SarifLevel(code.level)}};
+  if (!code.enabled_by_default) configuration["enabled"] = false;
+  return {{"id", code.code},
+          {"name", code.code},
+          {"shortDescription", {{"text", code.title}}},
+          {"fullDescription", {{"text", full}}},
           {"helpUri", help_uri},
-          {"help", {{"text", title + ". See " + help_uri}}},
-          {"defaultConfiguration", {{"level", SarifLevel(level)}}}};
+          {"help", {{"text", full + " See " + help_uri}, {"markdown", markdown}}},
+          {"defaultConfiguration", std::move(configuration)},
+          // Errors are the compiler's own verdict; lint checks are heuristics
+          // that may flag a deliberate choice.
+          {"properties",
+           {{"tags", std::move(tags)},
+            {"precision", code.is_lint ? "high" : "very-high"},
+            {"problem.severity", problem_severity}}}};
+}
+
+// A code missing from both registries (a bug, but the report must still
+// name it): its own id as the title.
+CodeDescription UnknownCode(const Diagnostic& first_use) {
+  return {first_use.code, first_use.code, first_use.severity, true, IsLintCode(first_use.code)};
+}
+
+// The text a finding's identity is made of: what it is and where, without
+// line numbers, so that the alert survives edits above it. Hashed with
+// SHA-256 (OpenSSL, as hash.sha256) to a fixed-size key.
+std::string Fingerprint(const Diagnostic& d, const SourceFile& file, const Json& rule,
+                        size_t occurrence) {
+  std::string identity = d.code;
+  identity += '\0';
+  identity += file.name();
+  identity += '\0';
+  if (rule.is_string()) identity += rule.get<std::string>();
+  identity += '\0';
+  const std::string_view text = file.text();
+  const SourceSpan span = d.primary.span;
+  if (span.begin <= span.end && span.end <= text.size()) {
+    identity += text.substr(span.begin, span.end - span.begin);
+  }
+  identity += '\0';
+  identity += d.message;
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_Digest(identity.data(), identity.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
+    length = 0;
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < length && i < 16; ++i) {
+    hex += kHex[digest[i] >> 4];
+    hex += kHex[digest[i] & 0xF];
+  }
+  // Identical findings in one file (the same typo twice) stay apart.
+  return hex + ":" + std::to_string(occurrence);
+}
+
+// A suggested edit as a SARIF fix. Unlike a result's region, a deleted
+// region may be empty: that is an insertion.
+Json SarifFix(const Diagnostic& d, const SourceFile& file) {
+  Json replacements = Json::array();
+  for (const Fix& fix : d.fixes) {
+    Region r = Locate(file, fix.span);
+    replacements.push_back({{"deletedRegion",
+                             {{"startLine", r.begin.line},
+                              {"startColumn", r.begin.column},
+                              {"endLine", r.end.line},
+                              {"endColumn", r.end.column}}},
+                            {"insertedContent", {{"text", fix.replacement}}}});
+  }
+  const std::string description = d.help.empty() ? "apply yaral's suggestion" : d.help;
+  return {{"description", {{"text", description}}},
+          {"artifactChanges",
+           Json::array({{{"artifactLocation", {{"uri", PathToUri(file.name())}}},
+                         {"replacements", std::move(replacements)}}})}};
 }
 
 // GitHub workflow-command escaping: the message ("data") escapes `%` and line
@@ -284,30 +343,11 @@ std::string_view GithubCommand(Severity severity) {
 
 }  // namespace
 
-std::string GithubHeadingAnchor(std::string_view heading) {
-  std::string anchor;
-  for (char c : heading) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 'A' && byte <= 'Z') {
-      anchor += static_cast<char>(byte - 'A' + 'a');
-    } else if ((byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9') ||
-               c == '-' || c == '_') {
-      anchor += c;
-    } else if (c == ' ') {
-      anchor += '-';
-    }
-    // Everything else, including the bytes of `—` and backticks, is
-    // punctuation GitHub drops. (Non-ASCII letters would be kept by GitHub;
-    // our headings have none.)
-  }
-  return anchor;
-}
-
 std::string DiagnosticHelpUri(std::string_view code) {
-  std::string uri = std::string(kProjectUri) + "/blob/main/docs/diagnostics.md";
-  for (const DocHeading& entry : kDocHeadings) {
-    if (entry.code == code) return uri + "#" + GithubHeadingAnchor(entry.heading);
-  }
+  const DiagnosticInfo* info = FindDiagnosticInfo(code);
+  std::string uri = std::string(kProjectUri) + "/blob/main/" +
+                    std::string(info != nullptr ? info->doc_page : "docs/diagnostics.md");
+  if (info != nullptr) uri += "#" + info->doc_anchor;
   return uri;
 }
 
@@ -323,21 +363,35 @@ std::string WriteDiagnosticsJson(const std::vector<FileDiagnostics>& files) {
 }
 
 std::string WriteDiagnosticsSarif(const std::vector<FileDiagnostics>& files,
-                                  std::string_view tool_version) {
+                                  std::string_view tool_version,
+                                  const std::vector<InputNotification>& unreadable) {
+  // Every code that can appear is described, used or not, so code scanning
+  // knows the whole rule set (and an alert that disappears is known fixed).
   Json rules = Json::array();
-  std::map<std::string, size_t> rule_index;  // code -> index in `rules`
+  std::map<std::string, size_t, std::less<>> rule_index;  // code -> index in `rules`
+  for (const CodeDescription& code : AllCodeDescriptions()) {
+    rule_index.emplace(code.code, rules.size());
+    rules.push_back(SarifRule(code));
+  }
   Json results = Json::array();
   for (const FileDiagnostics& file : files) {
     if (file.source == nullptr) continue;
+    std::map<std::string, size_t> seen;  // fingerprint without occurrence -> count
     for (const Diagnostic& d : file.diagnostics) {
       auto [it, added] = rule_index.emplace(d.code, rules.size());
-      if (added) rules.push_back(SarifRule(d));
+      if (added) rules.push_back(SarifRule(UnknownCode(d)));
+      const Json rule = RuleOf(d, file);
+      const std::string base = Fingerprint(d, *file.source, rule, 0);
+      const size_t occurrence = seen[base]++;
       Json result = {
           {"ruleId", d.code},
           {"ruleIndex", it->second},
           {"level", SarifLevel(d.severity)},
           {"message", {{"text", SarifMessage(d)}}},
           {"locations", Json::array({SarifLocation(*file.source, d.primary.span)})},
+          {"partialFingerprints",
+           {{"yaralFinding/v1", occurrence == 0 ? base
+                                                : Fingerprint(d, *file.source, rule, occurrence)}}},
       };
       if (!d.secondary.empty()) {
         Json related = Json::array();
@@ -351,14 +405,28 @@ std::string WriteDiagnosticsSarif(const std::vector<FileDiagnostics>& files,
         }
         result["relatedLocations"] = std::move(related);
       }
+      if (!d.fixes.empty()) result["fixes"] = Json::array({SarifFix(d, *file.source)});
       results.push_back(std::move(result));
     }
+  }
+  Json notifications = Json::array();
+  for (const InputNotification& input : unreadable) {
+    notifications.push_back(
+        {{"level", "error"},
+         {"message", {{"text", input.message}}},
+         {"locations",
+          Json::array({{{"physicalLocation",
+                         {{"artifactLocation", {{"uri", PathToUri(input.path)}}}}}}})}});
   }
   Json driver = {{"name", "yaral"},
                  {"version", std::string(tool_version)},
                  {"informationUri", std::string(kProjectUri)},
                  {"rules", std::move(rules)}};
+  // An input that could not be read means the analysis is incomplete.
+  Json invocation = {{"executionSuccessful", unreadable.empty()},
+                     {"toolExecutionNotifications", std::move(notifications)}};
   Json run = {{"tool", {{"driver", std::move(driver)}}},
+              {"invocations", Json::array({std::move(invocation)})},
               // Our columns count code points, not SARIF's default UTF-16
               // code units.
               {"columnKind", "unicodeCodePoints"},
@@ -369,23 +437,58 @@ std::string WriteDiagnosticsSarif(const std::vector<FileDiagnostics>& files,
   return Dump(log);
 }
 
-std::string WriteDiagnosticsGithub(const std::vector<FileDiagnostics>& files) {
+std::string WriteDiagnosticsGithub(const std::vector<FileDiagnostics>& files,
+                                   const GithubOptions& options) {
   std::string out;
-  for (const FileDiagnostics& file : files) {
-    if (file.source == nullptr) continue;
-    const std::string path = EscapeProperty(file.source->name());
-    for (const Diagnostic& d : file.diagnostics) {
-      Region r = Locate(*file.source, d.primary.span);
-      out += "::";
-      out += GithubCommand(d.severity);
-      out += " file=" + path;
-      out += ",line=" + std::to_string(r.begin.line);
-      out += ",col=" + std::to_string(r.begin.column);
-      out += ",endLine=" + std::to_string(r.end.line);
-      out += ",endColumn=" + std::to_string(r.end.column);
-      out += ",title=" + EscapeProperty(d.code);
-      out += "::" + EscapeData(d.message) + "\n";
+  size_t written = 0;
+  std::map<std::string, size_t> cut;  // code -> annotations not written
+  // Under a limit, errors are annotated first, then warnings, then notes,
+  // so the limit never hides an error behind a lint warning.
+  const bool limited = options.max_annotations != 0;
+  const std::vector<std::vector<Severity>> passes =
+      limited ? std::vector<std::vector<Severity>>{{Severity::kError}, {Severity::kWarning}, {Severity::kNote}}
+              : std::vector<std::vector<Severity>>{{Severity::kError, Severity::kWarning, Severity::kNote}};
+  for (const std::vector<Severity>& pass : passes) {
+    for (const FileDiagnostics& file : files) {
+      if (file.source == nullptr) continue;
+      const std::string path = EscapeProperty(file.source->name());
+      for (const Diagnostic& d : file.diagnostics) {
+        if (std::find(pass.begin(), pass.end(), d.severity) == pass.end()) continue;
+        if (limited && written == options.max_annotations) {
+          ++cut[d.code];
+          continue;
+        }
+        ++written;
+        Region r = Locate(*file.source, d.primary.span);
+        out += "::";
+        out += GithubCommand(d.severity);
+        out += " file=" + path;
+        out += ",line=" + std::to_string(r.begin.line);
+        out += ",col=" + std::to_string(r.begin.column);
+        out += ",endLine=" + std::to_string(r.end.line);
+        out += ",endColumn=" + std::to_string(r.end.column);
+        out += ",title=" + EscapeProperty(d.code);
+        // The annotation shows the message, then the notes and help as the
+        // text format prints them, then the code's documentation.
+        std::string text = SarifMessage(d);
+        text += "\nsee: " + DiagnosticHelpUri(d.code);
+        out += "::" + EscapeData(text) + "\n";
+      }
     }
+  }
+  if (!cut.empty()) {
+    size_t total = 0;
+    std::string by_code;
+    for (const auto& [code, count] : cut) {
+      total += count;
+      by_code += (by_code.empty() ? "" : ", ") + code + ": " + std::to_string(count);
+    }
+    out += "::warning title=yaral::" +
+           EscapeData(std::to_string(total) + " more finding" + (total == 1 ? "" : "s") +
+                      " not annotated (--max-annotations " +
+                      std::to_string(options.max_annotations) + "): " + by_code +
+                      ". Run `yaral check` locally or use --format sarif for all of them.") +
+           "\n";
   }
   return out;
 }

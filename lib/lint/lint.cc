@@ -11,11 +11,6 @@
 namespace yaral::lint {
 namespace {
 
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-
 bool ContainsFieldPath(const ast::Expr& expr) {
   bool found = false;
   ForEachExpr(expr, [&found](const ast::Expr& e) {
@@ -72,26 +67,23 @@ void CollectPlaceholders(RuleView& view) {
   };
   for (const ast::ExprPtr& predicate : view.rule.events->predicates) ForEachExpr(*predicate, note_use);
 
-  for (const ast::Expr* predicate : ConjunctivePredicates(view.rule)) {
-    const auto* cmp = std::get_if<ast::Comparison>(&predicate->kind);
-    if (cmp == nullptr || cmp->op != ast::ComparisonOp::kEq) continue;
-    for (const auto& [side, other] : {std::pair{cmp->lhs.get(), cmp->rhs.get()},
-                                      std::pair{cmp->rhs.get(), cmp->lhs.get()}}) {
-      const auto* var = std::get_if<ast::Variable>(&side->kind);
-      if (var == nullptr || !view.placeholders.contains(var->name)) continue;
-      if (!ContainsFieldPath(*other)) continue;
-      PlaceholderView& ph = view.placeholders[var->name];
-      ph.bindings.push_back(predicate);
-      if (const auto* path = std::get_if<ast::FieldPath>(&other->kind)) {
-        ph.from_field = true;
-        ph.bound_fields.insert(path->ToString());
-      }
-      ForEachExpr(*other, [&ph](const ast::Expr& e) {
-        if (const auto* path = std::get_if<ast::FieldPath>(&e.kind)) {
-          if (!path->variable.empty()) ph.event_variables.insert(path->variable);
-        }
-      });
+  // The checker's record of assignments; lint counts those of a conjunct
+  // whose value reads a field.
+  for (const sema::PlaceholderAssignment& assignment : view.facts.assignments) {
+    const ast::Expr* other = assignment.value;
+    if (!assignment.top_level || !view.placeholders.contains(assignment.placeholder)) continue;
+    if (!ContainsFieldPath(*other)) continue;
+    PlaceholderView& ph = view.placeholders[assignment.placeholder];
+    ph.bindings.push_back(assignment.comparison);
+    if (const auto* path = std::get_if<ast::FieldPath>(&other->kind)) {
+      ph.from_field = true;
+      ph.bound_fields.insert(path->ToString());
     }
+    ForEachExpr(*other, [&ph](const ast::Expr& e) {
+      if (const auto* path = std::get_if<ast::FieldPath>(&e.kind)) {
+        if (!path->variable.empty()) ph.event_variables.insert(path->variable);
+      }
+    });
   }
   for (const auto& [name, fact] : view.facts.placeholders) {
     auto it = view.placeholders.find(name);
@@ -122,60 +114,28 @@ void CollectPlaceholders(RuleView& view) {
 }  // namespace
 
 const std::vector<LintCheckInfo>& AllLintChecks() {
-  static const auto* checks = new std::vector<LintCheckInfo>{
-      {codes::kMissingEventTypeFilter, "UDM event variable without a metadata.event_type filter",
-       true},
-      {codes::kUnguardedPlaceholderJoin,
-       "placeholder joins events without a guard against zero values", true},
-      {codes::kUnusedPlaceholder, "placeholder assigned but never used", true},
-      {codes::kRegexCouldBeEquality, "anchored literal regex where `=` would do", true},
-      {codes::kRegexLeadingTrailingWildcard, "regex begins or ends with a useless `.*`", true},
-      {codes::kRegexCaseFlagWithNocase, "`(?i)` in a regex that already has `nocase`", true},
-      {codes::kMixedCaseInsensitivity, "rule mixes `(?i)` and `nocase` for case-insensitivity",
-       false},
-      {codes::kLargeMatchWindow, "match window longer than 24 hours", true},
-      {codes::kDeprecatedField, "field path reads a deprecated UDM field", true},
-      {codes::kMissingMetaFields, "meta lacks author, description or severity", true},
-      {codes::kRuleNameMismatch, "rule name differs from the file name", true},
-      {codes::kDuplicateRuleName, "rule name already used by a rule in another checked file", true},
-  };
+  // Which checks run by default; their titles are the catalogue's.
+  static const auto* checks = [] {
+    const std::pair<std::string_view, bool> kChecks[] = {
+        {codes::kMissingEventTypeFilter, true},   {codes::kUnguardedPlaceholderJoin, true},
+        {codes::kUnusedPlaceholder, true},        {codes::kRegexCouldBeEquality, true},
+        {codes::kRegexLeadingTrailingWildcard, true}, {codes::kRegexCaseFlagWithNocase, true},
+        {codes::kMixedCaseInsensitivity, false},  {codes::kLargeMatchWindow, true},
+        {codes::kDeprecatedField, true},          {codes::kMissingMetaFields, true},
+        {codes::kRuleNameMismatch, true},         {codes::kDuplicateRuleName, true},
+    };
+    auto* out = new std::vector<LintCheckInfo>;
+    for (const auto& [code, enabled] : kChecks) {
+      out->push_back({code, FindDiagnosticInfo(code)->title, enabled});
+    }
+    return out;
+  }();
   return *checks;
 }
 
 void ForEachExpr(const ast::Expr& expr, const std::function<void(const ast::Expr&)>& visit) {
   visit(expr);
-  auto child = [&visit](const ast::ExprPtr& e) {
-    if (e) ForEachExpr(*e, visit);
-  };
-  std::visit(Overloaded{
-                 [&](const ast::ArrayLiteral& a) {
-                   for (const ast::ExprPtr& e : a.elements) child(e);
-                 },
-                 [&](const ast::Unary& u) { child(u.operand); },
-                 [&](const ast::Binary& b) {
-                   child(b.lhs);
-                   child(b.rhs);
-                 },
-                 [&](const ast::Comparison& c) {
-                   child(c.lhs);
-                   child(c.rhs);
-                 },
-                 [&](const ast::Quantified& q) { child(q.operand); },
-                 [&](const ast::InList& l) {
-                   child(l.value);
-                   child(l.list);
-                 },
-                 [&](const ast::Call& c) {
-                   for (const ast::Argument& a : c.arguments) child(a.value);
-                 },
-                 [&](const ast::If& i) {
-                   child(i.condition);
-                   child(i.then_value);
-                   child(i.else_value);
-                 },
-                 [](const auto&) {},
-             },
-             expr.kind);
+  ast::ForEachChild(expr, [&visit](const ast::Expr& child) { ForEachExpr(child, visit); });
 }
 
 void ForEachRootExpr(const ast::Rule& rule,
@@ -246,13 +206,7 @@ RuleView BuildRuleView(const ast::Rule& rule, const sema::RuleFacts& facts,
 
 Diagnostic MakeWarning(std::string_view code, std::string message, SourceSpan span,
                        std::string help) {
-  Diagnostic d;
-  d.severity = Severity::kWarning;
-  d.code = std::string(code);
-  d.message = std::move(message);
-  d.primary.span = span;
-  d.help = std::move(help);
-  return d;
+  return MakeDiagnostic(code, std::move(message), span, std::move(help));
 }
 
 SourceSpan VariableSpan(const ast::Expr& field_path_expr, const ast::FieldPath& path) {

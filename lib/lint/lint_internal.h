@@ -22,23 +22,8 @@
 
 namespace yaral::lint {
 
-// Stable codes, in documentation order.
-namespace codes {
-inline constexpr std::string_view kMissingEventTypeFilter = "missing_event_type_filter";
-inline constexpr std::string_view kUnguardedPlaceholderJoin = "unguarded_placeholder_join";
-inline constexpr std::string_view kUnusedPlaceholder = "unused_placeholder";
-inline constexpr std::string_view kRegexCouldBeEquality = "regex_could_be_equality";
-inline constexpr std::string_view kRegexLeadingTrailingWildcard =
-    "regex_leading_trailing_wildcard";
-inline constexpr std::string_view kRegexCaseFlagWithNocase = "regex_case_flag_with_nocase";
-inline constexpr std::string_view kMixedCaseInsensitivity = "mixed_case_insensitivity";
-inline constexpr std::string_view kLargeMatchWindow = "large_match_window";
-inline constexpr std::string_view kDeprecatedField = "deprecated_field";
-inline constexpr std::string_view kMissingMetaFields = "missing_meta_fields";
-inline constexpr std::string_view kRuleNameMismatch = "rule_name_mismatch";
-// Reported by `yaral check`, which sees every file: CheckSource sees one.
-inline constexpr std::string_view kDuplicateRuleName = "duplicate_rule_name";
-}  // namespace codes
+// The codes are yaral::codes (include/yaral/diagnostics.h), catalogued with
+// the errors so every writer finds their titles.
 
 // Calls `visit` on `expr` and every expression below it, parents first.
 void ForEachExpr(const ast::Expr& expr, const std::function<void(const ast::Expr&)>& visit);

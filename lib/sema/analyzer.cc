@@ -10,31 +10,7 @@ namespace yaral::sema {
 namespace internal {
 
 void Children(const ast::Expr& expr, std::vector<const ast::Expr*>& out) {
-  auto add = [&out](const ast::ExprPtr& child) {
-    if (child != nullptr) out.push_back(child.get());
-  };
-  std::visit(
-      [&](const auto& node) {
-        using T = std::decay_t<decltype(node)>;
-        if constexpr (std::is_same_v<T, ast::ArrayLiteral>) {
-          for (const auto& e : node.elements) add(e);
-        } else if constexpr (std::is_same_v<T, ast::Unary> || std::is_same_v<T, ast::Quantified>) {
-          add(node.operand);
-        } else if constexpr (std::is_same_v<T, ast::Binary> || std::is_same_v<T, ast::Comparison>) {
-          add(node.lhs);
-          add(node.rhs);
-        } else if constexpr (std::is_same_v<T, ast::InList>) {
-          add(node.value);
-          add(node.list);
-        } else if constexpr (std::is_same_v<T, ast::Call>) {
-          for (const auto& a : node.arguments) add(a.value);
-        } else if constexpr (std::is_same_v<T, ast::If>) {
-          add(node.condition);
-          add(node.then_value);
-          add(node.else_value);
-        }
-      },
-      expr.kind);
+  ast::ForEachChild(expr, [&out](const ast::Expr& child) { out.push_back(&child); });
 }
 
 }  // namespace internal

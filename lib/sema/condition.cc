@@ -161,6 +161,9 @@ void CheckCondition(AnalysisContext& context) {
   for (const std::string& name : terms.unbounded) {
     if (bounded.count(name) == 0) unbounded.insert(name);  // bounded wins (§8.3 item 6)
   }
+  for (const std::string& name : unbounded) {
+    if (context.IsEvent(name)) context.facts.optional_events.insert(name);
+  }
   if (unbounded.empty()) return;
 
   bool bounded_udm = false;

@@ -24,13 +24,7 @@ struct AnalysisContext {
 
   Diagnostic& Error(std::string_view code, std::string message, SourceSpan span,
                     std::string help = "") {
-    Diagnostic d;
-    d.severity = Severity::kError;
-    d.code = std::string(code);
-    d.message = std::move(message);
-    d.primary.span = span;
-    d.help = std::move(help);
-    diagnostics.push_back(std::move(d));
+    diagnostics.push_back(MakeDiagnostic(code, std::move(message), span, std::move(help)));
     return diagnostics.back();
   }
 

@@ -515,23 +515,13 @@ void CheckExpressions(AnalysisContext& context) {
       }
     }
     // Placeholder types come from the values they are assigned.
-    for (const ast::ExprPtr& predicate : rule.events->predicates) {
-      ForEachExpr(*predicate, [&](const ast::Expr& e) {
-        const auto* cmp = std::get_if<ast::Comparison>(&e.kind);
-        if (cmp == nullptr || cmp->op != ast::ComparisonOp::kEq) return;
-        for (const auto& [mine, other] : {std::pair{cmp->lhs.get(), cmp->rhs.get()},
-                                          std::pair{cmp->rhs.get(), cmp->lhs.get()}}) {
-          const auto* v = std::get_if<ast::Variable>(&mine->kind);
-          if (v == nullptr) continue;
-          auto it = context.facts.placeholders.find(v->name);
-          auto type = context.facts.types.find(other->id);
-          if (it != context.facts.placeholders.end() && !it->second.type.known() &&
-              type != context.facts.types.end() && type->second.known() &&
-              !type->second.Is(BaseType::kRegex)) {
-            it->second.type = type->second;
-          }
-        }
-      });
+    for (const PlaceholderAssignment& a : context.facts.assignments) {
+      Placeholder& p = context.facts.placeholders.at(a.placeholder);
+      auto type = context.facts.types.find(a.value->id);
+      if (!p.type.known() && type != context.facts.types.end() && type->second.known() &&
+          !type->second.Is(BaseType::kRegex)) {
+        p.type = type->second;
+      }
     }
     checker.CheckListLimits(rule.events->span);
   }

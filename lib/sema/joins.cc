@@ -120,25 +120,19 @@ void CheckJoins(AnalysisContext& context) {
   }
   // Placeholders assigned from several event variables join them all; an
   // assignment with arithmetic may not take part in such a join.
-  for (const auto& [name, p] : facts.placeholders) {
+  for (const auto& [placeholder, p] : facts.placeholders) {
+    // A named copy: lambdas may not capture structured bindings before C++20's P1091 (clang 14).
+    const std::string& name = placeholder;
     if (p.event_variables.size() < 2) continue;
     const std::string& first = *p.event_variables.begin();
     for (const std::string& other : p.event_variables) components.Join(first, other);
-    for (const ast::ExprPtr& predicate : rule.events->predicates) {
-      ForEachExpr(*predicate, [&](const ast::Expr& e) {
-        const auto* cmp = std::get_if<ast::Comparison>(&e.kind);
-        if (cmp == nullptr || cmp->op != ast::ComparisonOp::kEq) return;
-        for (const auto& [mine, other] : {std::pair{cmp->lhs.get(), cmp->rhs.get()},
-                                          std::pair{cmp->rhs.get(), cmp->lhs.get()}}) {
-          const auto* v = std::get_if<ast::Variable>(&mine->kind);
-          if (v != nullptr && v->name == name && HasArithmetic(*other)) {
-            context.Error(codes::kArithmeticInJoin,
-                          "placeholder `$" + name + "` joins several event variables, so its assignment "
-                          "cannot use arithmetic",
-                          e.span);
-          }
-        }
-      });
+    for (const PlaceholderAssignment& a : facts.assignments) {
+      if (a.placeholder == name && HasArithmetic(*a.value)) {
+        context.Error(codes::kArithmeticInJoin,
+                      "placeholder `$" + name + "` joins several event variables, so its assignment "
+                      "cannot use arithmetic",
+                      a.comparison->span);
+      }
     }
   }
 

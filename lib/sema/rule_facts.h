@@ -41,6 +41,23 @@ struct Placeholder {
   bool used_outside_events = false;  // in match, outcome or condition
 };
 
+// One `$ph = value` (or `value = $ph`) equality in `events`: the one record
+// of placeholder assignments, read by the checker's passes, lint and
+// lowering. `$a = $b` between two placeholders is two entries.
+struct PlaceholderAssignment {
+  std::string placeholder;
+  const ast::Expr* value = nullptr;       // the other side of the `=`
+  const ast::Expr* comparison = nullptr;  // the `=` itself
+  // A conjunct of the events section (not under `or`, `not` or a call): it
+  // holds for every match.
+  bool top_level = false;
+  // Lowering evaluates it on one event's rows to bind the placeholder: top
+  // level, case-sensitive, and the value is no bare variable but reads an
+  // event field, a placeholder or a data-table column. Any other assignment
+  // is an ordinary predicate (a filter or a join).
+  bool binds = false;
+};
+
 struct OutcomeVariable {
   std::string name;
   SourceSpan span;
@@ -52,12 +69,18 @@ struct RuleFacts {
   std::map<std::string, EventVariable> events;
   std::map<std::string, Placeholder> placeholders;
   std::map<std::string, OutcomeVariable> outcomes;
+  // Every placeholder assignment in `events`, in source order.
+  std::vector<PlaceholderAssignment> assignments;
   std::set<std::string> match_variables;
   // Variables bound to a data-table row with `$row in data_table.name`, a
   // form from Google's SDK documentation: their fields are table columns,
   // not UDM fields.
   std::set<std::string> table_rows;
   bool has_match = false;  // multi-event rule (spec §6.8)
+  // Event variables the condition lets be absent (`!$e`, `#e = 0`, `#e < 3`)
+  // and never requires (`$e`, `#e > 0`, `#e != 0`): bounded wins (spec §8.3
+  // item 6). The engine joins them as outer joins.
+  std::set<std::string> optional_events;
   // Field-path nodes that resolved in the schema.
   std::unordered_map<ast::NodeId, ResolvedPath> paths;
   // The checker's type for every expression node it typed.

@@ -2,6 +2,8 @@
 // variables, and how each placeholder is bound (spec §4.2, §4.3, §4.12).
 #include <algorithm>
 #include <map>
+#include <set>
+#include <utility>
 
 #include "sema/context.h"
 
@@ -21,19 +23,72 @@ const std::string* BareVariable(const ast::Expr& expr) {
   return nullptr;
 }
 
-// One `$ph = <expr>` (or `<expr> = $ph`) seen in events.
-struct Binding {
-  std::string placeholder;
-  const ast::Expr* value;
-  const ast::Expr* comparison;
-};
+// The conjuncts of `events`: predicates and the operands of their `and`s.
+std::set<const ast::Expr*> Conjuncts(const ast::EventsSection& events) {
+  std::set<const ast::Expr*> out;
+  std::vector<const ast::Expr*> pending;
+  for (const ast::ExprPtr& p : events.predicates) pending.push_back(p.get());
+  while (!pending.empty()) {
+    const ast::Expr* e = pending.back();
+    pending.pop_back();
+    if (const auto* b = std::get_if<ast::Binary>(&e->kind); b && b->op == ast::BinaryOp::kAnd) {
+      pending.push_back(b->lhs.get());
+      pending.push_back(b->rhs.get());
+    } else {
+      out.insert(e);
+    }
+  }
+  return out;
+}
+
+// Whether an assigned value reads event data: an event field, a placeholder
+// or a data-table column (not the list of an `in`, which is no join).
+bool ReadsEventData(const ast::Expr& value, const RuleFacts& facts) {
+  if (std::holds_alternative<ast::Variable>(value.kind)) return false;
+  std::set<const ast::Expr*> lists;
+  bool reads = false;
+  ForEachExpr(value, [&](const ast::Expr& e) {
+    if (const auto* in = std::get_if<ast::InList>(&e.kind)) lists.insert(in->list.get());
+    if (const auto* path = std::get_if<ast::FieldPath>(&e.kind)) {
+      reads |= facts.events.count(path->variable) != 0;
+    } else if (const auto* v = std::get_if<ast::Variable>(&e.kind)) {
+      reads |= facts.events.count(v->name) != 0 || facts.placeholders.count(v->name) != 0;
+    } else if (const auto* ref = std::get_if<ast::ReferenceList>(&e.kind)) {
+      reads |= ref->column.has_value() && lists.count(&e) == 0;
+    }
+  });
+  return reads;
+}
+
+// The one recogniser of placeholder assignments: every `=` in events with a
+// placeholder on a side (spec §4.3).
+void RecordAssignments(const ast::EventsSection& events, RuleFacts& facts) {
+  const std::set<const ast::Expr*> conjuncts = Conjuncts(events);
+  for (const ast::ExprPtr& predicate : events.predicates) {
+    ForEachExpr(*predicate, [&](const ast::Expr& e) {
+      const auto* cmp = std::get_if<ast::Comparison>(&e.kind);
+      if (cmp == nullptr || cmp->op != ast::ComparisonOp::kEq) return;
+      for (const auto& [side, value] : {std::pair{cmp->lhs.get(), cmp->rhs.get()},
+                                        std::pair{cmp->rhs.get(), cmp->lhs.get()}}) {
+        const std::string* name = BareVariable(*side);
+        if (name == nullptr || facts.placeholders.count(*name) == 0) continue;
+        PlaceholderAssignment a;
+        a.placeholder = *name;
+        a.value = value;
+        a.comparison = &e;
+        a.top_level = conjuncts.count(&e) != 0;
+        a.binds = a.top_level && !cmp->nocase && ReadsEventData(*value, facts);
+        facts.assignments.push_back(std::move(a));
+      }
+    });
+  }
+}
 
 }  // namespace
 
 void CollectVariables(AnalysisContext& context) {
   const ast::Rule& rule = context.rule;
   RuleFacts& facts = context.facts;
-  std::vector<Binding> bindings;
 
   if (rule.events) {
     // Event variables first: a name with a field path anywhere in events.
@@ -77,24 +132,13 @@ void CollectVariables(AnalysisContext& context) {
           facts.placeholders[*name] = std::move(p);
         }
       });
-      ForEachExpr(*predicate, [&](const ast::Expr& e) {
-        const auto* cmp = std::get_if<ast::Comparison>(&e.kind);
-        if (cmp == nullptr || cmp->op != ast::ComparisonOp::kEq) return;
-        const std::string* left = BareVariable(*cmp->lhs);
-        const std::string* right = BareVariable(*cmp->rhs);
-        if (left != nullptr && facts.placeholders.count(*left) != 0) {
-          bindings.push_back({*left, cmp->rhs.get(), &e});
-        }
-        if (right != nullptr && facts.placeholders.count(*right) != 0) {
-          bindings.push_back({*right, cmp->lhs.get(), &e});
-        }
-      });
     }
+    RecordAssignments(*rule.events, facts);
   }
 
   // Direct bindings: which event variables each placeholder reads.
   std::map<std::string, std::vector<std::string>> derived_from;  // placeholder -> placeholders
-  for (const Binding& b : bindings) {
+  for (const PlaceholderAssignment& b : facts.assignments) {
     Placeholder& p = facts.placeholders[b.placeholder];
     p.bindings.push_back(b.comparison->id);
     if (std::holds_alternative<ast::Quantified>(b.value->kind)) {

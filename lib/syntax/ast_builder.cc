@@ -186,11 +186,11 @@ std::optional<ast::Rule> AstBuilder::BuildRule(YaraLParser::RuleDeclContext* con
             "section `" + std::string(ast::SectionName(kind)) + "` appears more than once", header,
             "merge the two sections into one");
     } else if (previous && SectionOrder(kind) < SectionOrder(*previous)) {
-      Diagnostic d;
-      d.code = std::string(codes::kSectionOrder);
-      d.message = "section `" + std::string(ast::SectionName(kind)) + "` must come before `" +
-                  std::string(ast::SectionName(*previous)) + "`";
-      d.primary.span = header;
+      Diagnostic d = MakeDiagnostic(codes::kSectionOrder,
+                                    "section `" + std::string(ast::SectionName(kind)) +
+                                        "` must come before `" +
+                                        std::string(ast::SectionName(*previous)) + "`",
+                                    header);
       d.secondary.push_back({previous_span, "`" + std::string(ast::SectionName(*previous)) + "` is here"});
       d.notes.push_back("sections go in this order: meta, events, match, outcome, condition, options");
       diagnostics_.push_back(std::move(d));
@@ -665,10 +665,9 @@ void AstBuilder::CheckLeadingParenthesis(YaraLParser::ExprContext* predicate) {
       dynamic_cast<YaraLParser::NegateExprContext*>(inner) == nullptr) {
     return;
   }
-  Diagnostic d;
-  d.code = std::string(codes::kLeadingParenArithmetic);
-  d.message = "an events predicate cannot begin with a parenthesised arithmetic expression";
-  d.primary.span = spans_.Of(paren);
+  Diagnostic d = MakeDiagnostic(
+      codes::kLeadingParenArithmetic,
+      "an events predicate cannot begin with a parenthesised arithmetic expression", spans_.Of(paren));
   d.notes.push_back(
       "SecOps reports: parsing: error with token: \")\" invalid operator in events predicate");
   d.help = "put a literal or a field first, e.g. `1 < (...) / 3600`";

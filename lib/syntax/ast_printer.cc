@@ -57,6 +57,9 @@ template <class... Ts>
 struct Overloaded : Ts... {
   using Ts::operator()...;
 };
+// clang 14 has no aggregate CTAD (P1816), so `Overloaded{...}` needs a guide.
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
 
 int PrecedenceOf(const Expr& expr) {
   return std::visit(

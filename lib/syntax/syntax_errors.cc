@@ -147,12 +147,7 @@ YaraLParser::RuleDeclContext* EnclosingRule(antlr4::ParserRuleContext* context) 
 }  // namespace
 
 Diagnostic MakeError(std::string_view code, std::string message, SourceSpan span) {
-  Diagnostic d;
-  d.severity = Severity::kError;
-  d.code = std::string(code);
-  d.message = std::move(message);
-  d.primary.span = span;
-  return d;
+  return MakeDiagnostic(code, std::move(message), span);
 }
 
 std::string DescribeToken(const antlr4::Token* token) {

@@ -55,14 +55,26 @@ class FileRunner {
   void Run() {
     std::vector<const TestCase*> selected;
     for (const TestCase& test_case : file_.cases) {
-      if ((file_.path + "::" + test_case.name).find(options_.select) != std::string::npos) {
+      const std::string id = file_.path + "::" + test_case.name;
+      if (options_.selected ? options_.selected(id) : id.find(options_.select) != std::string::npos) {
         selected.push_back(&test_case);
       }
     }
     if (selected.empty()) return;  // nothing to compile for
     std::optional<PreparedRules> rules = Prepare();
     if (!rules) return;
-    for (const TestCase* test_case : selected) result_.cases.push_back(RunCase(*test_case, *rules));
+    for (const TestCase* test_case : selected) {
+      result_.cases.push_back(RunCase(*test_case, *rules));
+      // A rule that does not compile fails every case for one reason: its
+      // errors are reported under the first case only.
+      if (!rules->failure.empty()) {
+        rules->failure = {"the rule file " + file_.rule_path +
+                          " does not compile (its errors are under the first case)"};
+      }
+      if (options_.stop_at_first_failure && result_.cases.back().status != CaseStatus::kPassed) {
+        break;
+      }
+    }
   }
 
  private:

@@ -1,13 +1,15 @@
 // `yaral check`: validate rule files offline as SecOps would, plus lint.
 //
-// Paths may be files or directories (searched recursively for `*.yaral`).
+// Paths may be files or directories (searched recursively for `*.yaral` and
+// `*.yl2`, or the config's `extensions:`).
 // Every file is checked even when another could not be read, so one run
 // reports everything. The diagnostics are this verb's result, so they go to
 // stdout in every format; the summary line and I/O errors go to stderr.
 // With --lists, the list files are loaded as `run` loads them and every
 // `%name` a rule tests is resolved against them; findings in list files are
 // reported like the rules' own.
-// Exit code: 2 if a path could not be read or the config is invalid, else 1
+// Exit code: 2 if a path could not be read, the config is invalid or a
+// --select/--ignore code names no lint check, else 1
 // if any rule or list has errors (or warnings, with --werror), else 0.
 
 #include <unistd.h>
@@ -17,6 +19,7 @@
 #include <cstdio>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -24,6 +27,7 @@
 #include <set>
 #include <string>
 #include <system_error>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -53,6 +57,9 @@ struct CheckFlags {
   std::string config;
   std::string lists;
   std::string color = "auto";
+  bool statistics = false;
+  std::string stdin_filename;
+  size_t max_annotations = 0;
   // To tell "not given" (use the config) from "given".
   CLI::Option* select_option = nullptr;
   CLI::Option* ignore_option = nullptr;
@@ -80,11 +87,9 @@ class CrossFileNames {
       if (inserted) continue;
       // A warning, not an error: SecOps compiles each rule on its own, and a
       // repository may keep an old copy of a rule beside the new one.
-      Diagnostic d;
-      d.severity = Severity::kWarning;
-      d.code = "duplicate_rule_name";
-      d.message = "rule `" + rule.name + "` is already defined in another file";
-      d.primary.span = rule.name_span;
+      Diagnostic d = MakeDiagnostic(codes::kDuplicateRuleName,
+                                    "rule `" + rule.name + "` is already defined in another file",
+                                    rule.name_span);
       d.notes.push_back("first defined in " + it->second);
       d.help = "rename one of the rules so that detections can be told apart";
       if (!KeepsLintFinding(options, source, d)) {
@@ -110,8 +115,13 @@ class CrossFileNames {
 // Counts them for the summary line.
 class Findings {
  public:
-  Findings(std::string format, RenderOptions render)
-      : format_(std::move(format)), render_(render) {}
+  Findings(std::string format, RenderOptions render, size_t max_annotations)
+      : format_(std::move(format)), render_(render), max_annotations_(max_annotations) {}
+
+  // A path that could not be read: already on stderr; SARIF records it too.
+  void AddUnreadable(std::string path, std::string message) {
+    unreadable_.push_back({std::move(path), std::move(message)});
+  }
 
   void AddRuleFile(SourceFile source, std::vector<Diagnostic> diagnostics, const ast::File& file) {
     Count(diagnostics);
@@ -149,20 +159,26 @@ class Findings {
     if (format_ == "json") {
       std::cout << WriteDiagnosticsJson(all_);
     } else if (format_ == "sarif") {
-      std::cout << WriteDiagnosticsSarif(all_, YARAL_VERSION);
+      std::cout << WriteDiagnosticsSarif(all_, YARAL_VERSION, unreadable_);
     } else if (format_ == "github") {
-      std::cout << WriteDiagnosticsGithub(all_);
+      std::cout << WriteDiagnosticsGithub(all_, {.max_annotations = max_annotations_});
     }
     std::cout.flush();
   }
 
   const DiagnosticCounts& totals() const { return totals_; }
+  // Findings per code, for --statistics: code -> (severity, count).
+  const std::map<std::string, std::pair<Severity, size_t>>& by_code() const { return by_code_; }
 
  private:
   void Count(const std::vector<Diagnostic>& diagnostics) {
     DiagnosticCounts counts = CountDiagnostics(diagnostics);
     totals_.errors += counts.errors;
     totals_.warnings += counts.warnings;
+    for (const Diagnostic& d : diagnostics) {
+      auto [it, added] = by_code_.emplace(d.code, std::make_pair(d.severity, size_t{0}));
+      ++it->second.second;
+    }
   }
 
   std::string format_;
@@ -170,8 +186,52 @@ class Findings {
   std::deque<SourceFile> sources_;
   std::vector<std::shared_ptr<const SourceFile>> list_files_;  // kept alive for all_
   std::vector<FileDiagnostics> all_;
+  std::vector<InputNotification> unreadable_;
   DiagnosticCounts totals_;
+  std::map<std::string, std::pair<Severity, size_t>> by_code_;
+  size_t max_annotations_ = 0;
 };
+
+// --statistics: one line per code, most frequent first, on stderr beside the
+// summary (stdout holds the findings in every format).
+void PrintStatistics(const std::map<std::string, std::pair<Severity, size_t>>& by_code) {
+  std::vector<std::pair<std::string, std::pair<Severity, size_t>>> rows(by_code.begin(),
+                                                                        by_code.end());
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+    return a.second.second > b.second.second;
+  });
+  for (const auto& [code, entry] : rows) {
+    char count[32];
+    std::snprintf(count, sizeof count, "%6zu", entry.second);
+    std::cerr << count << "  " << code << "  (" << SeverityName(entry.first) << ")\n";
+  }
+}
+
+// Whether every --select/--ignore code names a lint check; prints why not.
+bool ValidLintFlags(const CheckFlags& flags) {
+  bool ok = true;
+  for (const auto& [option, codes, allow_all] :
+       {std::tuple{"--select", &flags.select, true}, std::tuple{"--ignore", &flags.ignore, false}}) {
+    for (const std::string& code : *codes) {
+      const std::string problem = LintCodeProblem(code, allow_all);
+      if (problem.empty()) continue;
+      PrintError(std::string(option) + ": " + problem);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+// Rule files of the project: the config's extensions, else the defaults.
+std::function<bool(const fs::path&)> RuleFilePredicate(const CheckConfig& config) {
+  if (!config.extensions) return IsRuleFile;
+  return [extensions = *config.extensions](const fs::path& path) {
+    const std::string name = path.filename().string();
+    return std::any_of(extensions.begin(), extensions.end(), [&name](const std::string& ext) {
+      return name.size() > ext.size() && name.ends_with(ext);
+    });
+  };
+}
 
 // Loads --lists like `run` does. The directory must exist (exit 2 if not);
 // what is wrong inside it is a finding.
@@ -214,6 +274,7 @@ std::string FormatSeconds(double seconds) {
 int RunCheck(const CheckFlags& flags) {
   const auto start = std::chrono::steady_clock::now();
 
+  if (!ValidLintFlags(flags)) return kExitUsageOrIo;
   std::optional<CheckConfig> config = ResolveConfig(flags);
   if (!config) return kExitUsageOrIo;
   std::optional<ReferenceListLoad> lists;
@@ -236,7 +297,7 @@ int RunCheck(const CheckFlags& flags) {
 
   RenderOptions render;
   render.color = flags.format == "text" && UseColor(flags.color, STDOUT_FILENO);
-  Findings findings(flags.format, render);
+  Findings findings(flags.format, render, flags.max_annotations);
   if (lists) {
     findings.AddListFindings(std::move(lists->diagnostics));
     base.lists = std::make_shared<const ReferenceListSet>(std::move(lists->set));
@@ -244,7 +305,8 @@ int RunCheck(const CheckFlags& flags) {
 
   bool io_error = false;
   const std::vector<std::string> paths =
-      ExpandPaths(flags.paths, {.wanted = IsRuleFile, .description = ".yaral files", .warn_if_empty = true},
+      ExpandPaths(flags.paths,
+                  {.wanted = RuleFilePredicate(*config), .description = "rule files", .warn_if_empty = true},
                   io_error);
 
   CrossFileNames names;
@@ -256,12 +318,17 @@ int RunCheck(const CheckFlags& flags) {
     absl::StatusOr<SourceFile> source = ReadSourceFile(path);
     if (!source.ok()) {
       PrintError(std::string(source.status().message()));
+      findings.AddUnreadable(path, std::string(source.status().message()));
       io_error = true;
       continue;
     }
+    // Standard input under the name an editor or pre-commit gives it, so
+    // that per-file config, the file-name lint and the output all see it.
+    const bool named_stdin = path == kStdinPath && !flags.stdin_filename.empty();
+    if (named_stdin) source = SourceFile(flags.stdin_filename, source->text());
     CheckOptions options = base;
-    if (path != kStdinPath) {
-      std::vector<std::string> extra = PerFileIgnores(*config, path);
+    if (path != kStdinPath || named_stdin) {
+      std::vector<std::string> extra = PerFileIgnores(*config, source->name());
       options.ignore.insert(options.ignore.end(), extra.begin(), extra.end());
     }
     CheckResult result = CheckSource(*source, options);
@@ -281,6 +348,7 @@ int RunCheck(const CheckFlags& flags) {
             << Plural(static_cast<size_t>(totals.errors), "error") << ", "
             << Plural(static_cast<size_t>(totals.warnings), "warning") << " (" << suppressed
             << " suppressed) in " << FormatSeconds(elapsed.count()) << '\n';
+  if (flags.statistics) PrintStatistics(findings.by_code());
 
   if (io_error) return kExitUsageOrIo;
   if (totals.errors > 0 || (werror && totals.warnings > 0)) return kExitRuleErrors;
@@ -298,8 +366,8 @@ Command AddCheckCommand(CLI::App& parent) {
   CLI::App* app = parent.add_subcommand(
       "check", "Check rule files for the errors SecOps would report, and lint them");
   app->add_option("PATH", flags->paths,
-                  "Rule files, or directories searched recursively for *.yaral; "
-                  "'-' reads standard input")
+                  "Rule files, or directories searched recursively for *.yaral and *.yl2 "
+                  "(the config's `extensions:`); '-' reads standard input")
       ->required()
       ->type_name("");
   app->add_option("--format", flags->format,
@@ -331,6 +399,17 @@ Command AddCheckCommand(CLI::App& parent) {
   app->add_option("--color", flags->color,
                   "Colour text output: auto (only on a terminal), always, never")
       ->check(CLI::IsMember(Choices(kColorModes)))
+      ->capture_default_str();
+  app->add_flag("--statistics", flags->statistics,
+                "After the summary, the number of findings of each code (on stderr)");
+  app->add_option("--stdin-filename", flags->stdin_filename,
+                  "The path standard input ('-') stands for: shown in findings and matched "
+                  "by the config's per_file globs and the rule-name lint")
+      ->type_name("PATH");
+  app->add_option("--max-annotations", flags->max_annotations,
+                  "With --format github, at most N annotations; the rest are counted by "
+                  "code in one closing warning (0: no limit)")
+      ->type_name("N")
       ->capture_default_str();
   return {app, [flags] { return RunCheck(*flags); }};
 }

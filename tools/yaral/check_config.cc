@@ -8,6 +8,7 @@
 
 #include "absl/status/status.h"
 #include "yaml-cpp/yaml.h"
+#include "yaral/checker.h"
 
 namespace yaral::cli {
 namespace {
@@ -60,6 +61,19 @@ std::vector<std::string> Codes(const YAML::Node& node, const std::string& what) 
   return codes;
 }
 
+// Codes that must name lint checks: a misspelt one would select or ignore
+// nothing without a word.
+std::vector<std::string> LintCodes(const YAML::Node& node, const std::string& what,
+                                   bool allow_all) {
+  std::vector<std::string> codes = Codes(node, what);
+  size_t i = 0;
+  for (const YAML::Node& item : node) {
+    const std::string problem = LintCodeProblem(codes[i++], allow_all);
+    if (!problem.empty()) throw ConfigError{item.Mark(), problem};
+  }
+  return codes;
+}
+
 std::string KeyOf(const YAML::Node& key, const std::string& where) {
   Expect(key, YAML::NodeType::Scalar, "a key in " + where);
   return key.Scalar();
@@ -76,15 +90,15 @@ void ReadLint(const YAML::Node& lint, CheckConfig& config) {
   for (const auto& entry : lint) {
     const std::string key = KeyOf(entry.first, "'lint'");
     if (key == "select") {
-      config.select = Codes(entry.second, "'lint.select'");
+      config.select = LintCodes(entry.second, "'lint.select'", true);
     } else if (key == "ignore") {
-      config.ignore = Codes(entry.second, "'lint.ignore'");
+      config.ignore = LintCodes(entry.second, "'lint.ignore'", false);
     } else if (key == "per_file") {
       Expect(entry.second, YAML::NodeType::Map, "'lint.per_file'");
       for (const auto& glob : entry.second) {
         std::string pattern = KeyOf(glob.first, "'lint.per_file'");
         config.per_file.emplace_back(
-            pattern, Codes(glob.second, "the codes of 'lint.per_file." + pattern + "'"));
+            pattern, LintCodes(glob.second, "the codes of 'lint.per_file." + pattern + "'", false));
       }
     } else {
       UnknownKey(entry.first, "'lint'", "select, ignore, per_file");
@@ -105,8 +119,19 @@ void ReadTop(const YAML::Node& top, CheckConfig& config) {
         throw ConfigError{entry.second.Mark(),
                           "'werror' must be true or false, not '" + entry.second.Scalar() + "'"};
       }
+    } else if (key == "extensions") {
+      std::vector<std::string> extensions = Codes(entry.second, "'extensions'");
+      for (const std::string& extension : extensions) {
+        if (extension.size() < 2 || extension[0] != '.' ||
+            extension.find('/') != std::string::npos) {
+          throw ConfigError{entry.second.Mark(), "each of 'extensions' is a file extension "
+                                                 "with its dot, such as '.yaral', not '" +
+                                                     extension + "'"};
+        }
+      }
+      config.extensions = std::move(extensions);
     } else {
-      UnknownKey(entry.first, "the configuration", "lint, werror");
+      UnknownKey(entry.first, "the configuration", "lint, werror, extensions");
     }
   }
 }

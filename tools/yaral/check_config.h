@@ -6,6 +6,7 @@
 //     per_file:                     # glob -> codes to ignore in those files
 //       "rules/legacy/*.yaral": [missing_meta_fields]
 //   werror: false
+//   extensions: [.yaral, .yl2]      # what a directory is searched for
 //
 // Reading files and globbing paths are edge concerns, so this lives with the
 // CLI; the library only sees the resulting yaral::CheckOptions.
@@ -34,6 +35,9 @@ struct CheckConfig {
   // in file order.
   std::vector<std::pair<std::string, std::vector<std::string>>> per_file;
   bool werror = false;
+  // The file extensions (with the dot) of rule files found in directories;
+  // absent: kDefaultRuleExtensions.
+  std::optional<std::vector<std::string>> extensions;
 };
 
 // Reads and validates a config file. On failure the message names the file

@@ -49,7 +49,11 @@ bool CollectDirectory(const std::string& dir, const FileKind& kind, std::vector<
 
 }  // namespace
 
-bool IsRuleFile(const fs::path& path) { return path.extension() == ".yaral"; }
+bool IsRuleFile(const fs::path& path) {
+  const std::string extension = path.extension().string();
+  return std::find(std::begin(kDefaultRuleExtensions), std::end(kDefaultRuleExtensions),
+                   extension) != std::end(kDefaultRuleExtensions);
+}
 
 std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths, const FileKind& kind,
                                      bool& io_error) {

@@ -6,6 +6,7 @@
 #define YARAL_TOOLS_YARAL_PATH_EXPANSION_H_
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,13 +15,18 @@ namespace yaral::cli {
 
 struct FileKind {
   // Whether a file found in a directory is one the verb reads.
-  bool (*wanted)(const std::filesystem::path& path) = nullptr;
+  std::function<bool(const std::filesystem::path& path)> wanted;
   std::string_view description;  // "*.yaral files", for the empty warning
   bool warn_if_empty = false;    // a directory without any: warn on stderr
   bool normalize = false;        // report found paths lexically normalised
 };
 
-// Rule files: `*.yaral`.
+// The extensions rule files have when a project does not say otherwise
+// (`.yaral.yaml`'s `extensions:`): `.yaral`, and `.yl2` as Google's own
+// repositories name them.
+inline constexpr std::string_view kDefaultRuleExtensions[] = {".yaral", ".yl2"};
+
+// Rule files: a default rule extension.
 bool IsRuleFile(const std::filesystem::path& path);
 
 // Paths in command-line order with directories expanded; the same file

@@ -28,6 +28,7 @@
 #include "cli_common.h"
 #include "commands.h"
 #include "path_expansion.h"
+#include "test_selection.h"
 #include "yaral/engine.h"
 #include "yaral/rule_test.h"
 
@@ -42,6 +43,10 @@ struct TestFlags {
   std::string format = "text";
   std::string junit;
   std::string color = "auto";
+  bool exit_first = false;     // -x
+  bool last_failed = false;    // --lf
+  bool quiet = false;          // -q
+  bool verbose = false;        // -v
 };
 
 bool IsTestFile(const fs::path& path) {
@@ -79,9 +84,13 @@ const char* StatusName(CaseStatus status) {
   return "";
 }
 
-// One line per case, and under a case that did not pass what went wrong.
-void PrintText(const RuleTestFileResult& result, bool color) {
+// One line per case, and under a case that did not pass what went wrong:
+// the differences first, then the engine's explanations, folded to a count
+// unless -v (they run long for multi-event rules). -q leaves out the PASS
+// lines.
+void PrintText(const RuleTestFileResult& result, bool color, const TestFlags& flags) {
   for (const CaseResult& c : result.cases) {
+    if (flags.quiet && c.status == CaseStatus::kPassed) continue;
     const char* word = c.status == CaseStatus::kPassed  ? "PASS"
                        : c.status == CaseStatus::kFailed ? "FAIL"
                                                          : "ERROR";
@@ -92,7 +101,16 @@ void PrintText(const RuleTestFileResult& result, bool color) {
       std::cout << word;
     }
     std::cout << ' ' << result.path << "::" << c.name << '\n';
-    for (const std::string& line : CaseReport(c)) std::cout << "    " << line << '\n';
+    if (flags.verbose || c.explanations.empty()) {
+      for (const std::string& line : CaseReport(c)) std::cout << "    " << line << '\n';
+      continue;
+    }
+    for (const std::string& line : c.failure) std::cout << "    " << line << '\n';
+    if (c.status == CaseStatus::kFailed) {
+      std::cout << "    why events did not contribute: " << c.explanations_total
+                << (c.explanations_total == 1 ? " explanation" : " explanations")
+                << " (-v shows them)\n";
+    }
   }
 }
 
@@ -160,10 +178,33 @@ int RunTest(const TestFlags& flags) {
                   {.wanted = IsTestFile, .description = "test files", .normalize = true}, io_error);
 
   RuleTestOptions options;
-  options.select = flags.select;
+  if (!flags.select.empty()) {
+    auto expression = ParseCaseExpression(flags.select);
+    if (!expression.ok()) {
+      PrintError(std::string(expression.status().message()));
+      return kExitUsageOrIo;
+    }
+    options.selected = *std::move(expression);
+  }
+  const fs::path cache = kLastFailedPath;
+  const std::set<std::string> previously_failed = ReadLastFailed(cache);
+  if (flags.last_failed) {
+    if (previously_failed.empty()) {
+      std::cerr << "yaral: no failed cases recorded in " << cache.string()
+                << "; running every selected case\n";
+    } else {
+      auto by_k = options.selected;
+      options.selected = [&previously_failed, by_k](std::string_view id) {
+        return previously_failed.count(std::string(id)) == 1 && (!by_k || by_k(id));
+      };
+    }
+  }
+  options.stop_at_first_failure = flags.exit_first;
   std::vector<RuleTestFileResult> results;
   std::vector<std::string> rules;  // per result, for JSON
+  bool stopped = false;
   for (const std::string& path : files) {
+    if (stopped) break;
     RuleTestLoad load = LoadRuleTestFile(path);
     RuleTestFileResult result;
     if (load.ok()) {
@@ -180,8 +221,14 @@ int RunTest(const TestFlags& flags) {
       for (const std::string& line : c.failure) std::cerr << line << '\n';
     }
     if (text) {
-      PrintText(result, color);
+      PrintText(result, color, flags);
       std::cout.flush();
+    }
+    // -x: the first case (or file) that does not pass ends the run.
+    if (flags.exit_first) {
+      stopped = !result.errors.empty() ||
+                std::any_of(result.cases.begin(), result.cases.end(),
+                            [](const CaseResult& c) { return c.status != CaseStatus::kPassed; });
     }
     rules.push_back(load.file.rule_path);
     results.push_back(std::move(result));
@@ -197,13 +244,25 @@ int RunTest(const TestFlags& flags) {
   std::cout.flush();
   if (!flags.junit.empty() && !WriteFile(flags.junit, WriteJUnitReport(results))) io_error = true;
 
+  // --lf's memory: what passed leaves it, what did not pass joins it.
+  std::set<std::string> passed;
+  std::set<std::string> failed;
+  for (const RuleTestFileResult& result : results) {
+    for (const CaseResult& c : result.cases) {
+      (c.status == CaseStatus::kPassed ? passed : failed).insert(result.path + "::" + c.name);
+    }
+  }
+  WriteLastFailed(cache, previously_failed, passed, failed);
+
   const Totals totals = Count(results);
   char time[32];
   std::snprintf(time, sizeof time, "%.2fs", seconds);
   std::cerr << Plural(totals.cases, "case") << ", " << totals.passed << " passed, "
             << totals.failed << " failed";
   if (totals.errors > 0) std::cerr << ", " << Plural(totals.errors, "error");
-  std::cerr << " in " << time << '\n';
+  std::cerr << " in " << time;
+  if (stopped) std::cerr << " (stopped at the first failure: -x)";
+  std::cerr << '\n';
 
   if (totals.cases == 0 && totals.errors == 0 && !io_error) {
     // A typo in -k or in a path must not look like a passing suite in CI.
@@ -227,8 +286,17 @@ Command AddTestCommand(CLI::App& parent) {
                   "(default: the current directory)")
       ->type_name("");
   app->add_option("-k", flags->select,
-                  "Run only the cases whose 'FILE::NAME' contains this text")
-      ->type_name("PATTERN");
+                  "Run only the cases whose 'FILE::NAME' matches: a substring, or words "
+                  "with and/or/not and parentheses (-k \"login and not slow\"); case is "
+                  "ignored")
+      ->type_name("EXPRESSION");
+  app->add_flag("-x,--exitfirst", flags->exit_first, "Stop at the first case that does not pass");
+  app->add_flag("--lf,--last-failed", flags->last_failed,
+                "Run only the cases that did not pass last time (recorded in "
+                ".yaral_cache/test/lastfailed under the current directory); all when none");
+  app->add_flag("-q,--quiet", flags->quiet, "Leave out the PASS lines");
+  app->add_flag("-v,--verbose", flags->verbose,
+                "Show the engine's explanations under a failure in full, not as a count");
   app->add_option("--format", flags->format,
                   "Report on stdout: text (a line per case, a diff per failure), json, "
                   "junit (JUnit XML)")

@@ -26,7 +26,11 @@ import os as _os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Union, overload
 
-from . import _yaral
+from ._extension import load as _load_extension
+
+# Not `from . import _yaral`: under the wrong interpreter that fails as a
+# "circular import"; _extension names the real cause.
+_yaral = _load_extension()
 
 __version__: str = _yaral.__version__
 

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 #include <cctype>
 #include <fstream>
+#include <algorithm>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -102,6 +104,18 @@ const std::vector<std::string_view>& HeaderCodes() {
       codes::kTableHeader,
       codes::kTableCellType,
       codes::kNotRunnable,
+      codes::kMissingEventTypeFilter,
+      codes::kUnguardedPlaceholderJoin,
+      codes::kUnusedPlaceholder,
+      codes::kRegexCouldBeEquality,
+      codes::kRegexLeadingTrailingWildcard,
+      codes::kRegexCaseFlagWithNocase,
+      codes::kMixedCaseInsensitivity,
+      codes::kLargeMatchWindow,
+      codes::kDeprecatedField,
+      codes::kMissingMetaFields,
+      codes::kRuleNameMismatch,
+      codes::kDuplicateRuleName,
   };
   return kCodes;
 }
@@ -124,21 +138,23 @@ bool IsWellFormedCode(std::string_view code) {
   return true;
 }
 
-// The codes documented in docs/diagnostics.md: each `### CODE — title`.
-std::set<std::string> DocumentedCodes() {
+// The codes documented in docs/diagnostics.md, each `### CODE — name`, with
+// their names.
+std::map<std::string, std::string> DocumentedCodes() {
   const std::string path = std::string(YARAL_SOURCE_DIR) + "/docs/diagnostics.md";
   std::ifstream in(path);
   INFO("reading " << path);
   REQUIRE(in.good());
-  std::set<std::string> documented;
+  std::map<std::string, std::string> documented;
   std::string line;
   while (std::getline(in, line)) {
     if (line.rfind("### ", 0) != 0) continue;
     const std::string heading = line.substr(4);
     const std::string code = heading.substr(0, heading.find(' '));
     INFO("heading: " << line);
-    CHECK(heading.find(" \xE2\x80\x94 ") == code.size());  // "CODE — title"
-    CHECK(documented.insert(code).second);
+    const std::string dash = " \xE2\x80\x94 ";
+    CHECK(heading.find(dash) == code.size());  // "CODE — name"
+    CHECK(documented.emplace(code, heading.substr(std::min(heading.size(), code.size() + dash.size()))).second);
   }
   return documented;
 }
@@ -161,10 +177,11 @@ TEST_CASE("every code in yaral::codes is catalogued", "[diagnostics][catalogue]"
     const DiagnosticInfo* info = FindDiagnosticInfo(code);
     REQUIRE(info != nullptr);
     CHECK(info->code == code);
-    // Every code is a hard error except E701: a list over a SecOps size limit
-    // still loads, so it is only a warning.
-    const Severity expected =
-        code == codes::kListLimit ? Severity::kWarning : Severity::kError;
+    // Every error code is a hard error except E701: a list over a SecOps
+    // size limit still loads, so it is only a warning. Lints are warnings.
+    const Severity expected = code == codes::kListLimit || code[0] != 'E'
+                                  ? Severity::kWarning
+                                  : Severity::kError;
     CHECK(info->default_severity == expected);
   }
 }
@@ -179,20 +196,53 @@ TEST_CASE("FindDiagnosticInfo finds exactly the catalogued codes", "[diagnostics
   CHECK(FindDiagnosticInfo(codes::kMissingColon)->title == "missing `:` after a section name");
 }
 
-TEST_CASE("docs/diagnostics.md documents every catalogued code and no others",
+TEST_CASE("docs/diagnostics.md documents every catalogued error code and no others",
           "[diagnostics][catalogue]") {
-  const std::set<std::string> documented = DocumentedCodes();
+  const std::map<std::string, std::string> documented = DocumentedCodes();
   std::set<std::string> catalogued;
   for (const DiagnosticInfo& info : AllDiagnosticInfos()) {
+    if (info.doc_page != "docs/diagnostics.md") continue;
     catalogued.insert(std::string(info.code));
-    INFO("code " << info.code << " needs a `### " << info.code
-                 << " \xE2\x80\x94 title` section in docs/diagnostics.md");
-    CHECK(documented.count(std::string(info.code)) == 1);
+    INFO("code " << info.code << " needs a `### " << info.code << " \xE2\x80\x94 " << info.name
+                 << "` section in docs/diagnostics.md");
+    auto it = documented.find(std::string(info.code));
+    REQUIRE(it != documented.end());
+    CHECK(it->second == info.name);  // the anchor is derived from the name
   }
-  for (const std::string& code : documented) {
+  for (const auto& [code, name] : documented) {
     INFO("docs/diagnostics.md documents " << code << ", which is not in the catalogue");
     CHECK(catalogued.count(code) == 1);
   }
+}
+
+TEST_CASE("lint codes are catalogued with their docs/lint.md section", "[diagnostics][catalogue]") {
+  std::ifstream in(std::string(YARAL_SOURCE_DIR) + "/docs/lint.md");
+  REQUIRE(in.good());
+  std::set<std::string> headings;
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("### ", 0) == 0) headings.insert(line.substr(4));
+  }
+  size_t lints = 0;
+  for (const DiagnosticInfo& info : AllDiagnosticInfos()) {
+    if (info.code[0] == 'E') {
+      CHECK(info.doc_page == "docs/diagnostics.md");
+      continue;
+    }
+    ++lints;
+    INFO("lint code " << info.code);
+    CHECK(info.doc_page == "docs/lint.md");
+    CHECK(info.name == info.code);
+    CHECK(info.doc_anchor == info.code);  // GitHub keeps `_`
+    CHECK(headings.count(std::string(info.code)) == 1);
+  }
+  CHECK(lints == headings.size());
+}
+
+TEST_CASE("doc anchors are GitHub's for the heading", "[diagnostics][catalogue]") {
+  CHECK(FindDiagnosticInfo("E102")->doc_anchor == "e102--missing-colon-after-section-name");
+  CHECK(FindDiagnosticInfo("rule_name_mismatch")->title == "rule name differs from the file name");
+  CHECK(GithubHeadingAnchor("E300 \xE2\x80\x94 `nocase` where not allowed") ==
+        "e300--nocase-where-not-allowed");
 }
 
 }  // namespace

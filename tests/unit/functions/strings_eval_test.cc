@@ -117,8 +117,20 @@ TEST_CASE("strings.extract_domain: the documented examples", "[strings]") {
       {"strings.extract_domain", {S("mailto:?to=&subject=&body=")}, S("")},
       {"strings.extract_domain", {S("test#@google.com")}, S("")},
       {"strings.extract_domain", {S("https://test#@google.com")}, S("")},
-      // yaral's approximation of the suffix list (docs/functions.md).
+      // The Public Suffix List (libpsl), ICANN section.
+      {"strings.extract_domain", {S("www.example.co.uk")}, S("example.co.uk")},
       {"strings.extract_domain", {S("news.bbc.co.uk")}, S("bbc.co.uk")},
+      // Suffixes a two-label guess gets wrong: wildcard and exception rules,
+      // deeper suffixes, and `co` under a country that has no such suffix.
+      {"strings.extract_domain", {S("www.city.kawasaki.jp")}, S("city.kawasaki.jp")},
+      {"strings.extract_domain", {S("a.b.kawasaki.jp")}, S("a.b.kawasaki.jp")},
+      {"strings.extract_domain", {S("school.k12.ca.us")}, S("school.k12.ca.us")},
+      {"strings.extract_domain", {S("www.example.co.de")}, S("co.de")},
+      {"strings.extract_domain", {S("shop.example.com.br")}, S("example.com.br")},
+      {"strings.extract_domain", {S("WWW.Example.CO.UK")}, S("Example.CO.UK")},  // case kept
+      {"strings.extract_domain", {S("kawasaki.jp")}, S("")},
+      // Private suffixes are ignored, as SecOps does.
+      {"strings.extract_domain", {S("me.github.io")}, S("github.io")},
       {"strings.extract_domain", {S("www.example.com.au:443")}, S("example.com.au")},
       {"strings.extract_domain", {S("co.uk")}, S("")},
       {"strings.extract_domain", {S("a.b.example.org.")}, S("example.org")},

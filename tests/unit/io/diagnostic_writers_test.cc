@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -65,7 +66,7 @@ TEST_CASE("JSON has the documented fields, in order", "[io][json]") {
   CHECK(e["column"] == 11);  // "  é events": code points, not bytes
   CHECK(e["end_line"] == 2);
   CHECK(e["end_column"] == 11);
-  CHECK(e["notes"] == json::array({"a note"}));
+  CHECK(e["notes"] == nlohmann::ordered_json::array({"a note"}));
   CHECK(e["help"] == "write `events:`");
   REQUIRE(e["labels"].size() == 1);
   CHECK(e["labels"][0]["message"] == "this section");
@@ -113,24 +114,27 @@ TEST_CASE("GitHub heading anchors", "[io][sarif]") {
   CHECK(GithubHeadingAnchor("a `b`, c_d.") == "a-b-c_d");
 }
 
-// Every catalogued code links to an existing heading of docs/diagnostics.md.
-TEST_CASE("help links match docs/diagnostics.md headings", "[io][sarif]") {
-  const std::string path = std::string(YARAL_SOURCE_DIR) + "/docs/diagnostics.md";
-  std::ifstream in(path);
-  INFO("reading " << path);
-  REQUIRE(in.good());
-  std::set<std::string> anchors;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind("### ", 0) == 0) anchors.insert(GithubHeadingAnchor(line.substr(4)));
+// Every catalogued code links to an existing heading of its docs page
+// (docs/diagnostics.md for errors, docs/lint.md for lint warnings).
+TEST_CASE("help links match the headings of the docs pages", "[io][sarif]") {
+  std::map<std::string, std::set<std::string>> anchors;  // page -> anchors
+  for (const std::string page : {"docs/diagnostics.md", "docs/lint.md"}) {
+    const std::string path = std::string(YARAL_SOURCE_DIR) + "/" + page;
+    std::ifstream in(path);
+    INFO("reading " << path);
+    REQUIRE(in.good());
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.rfind("### ", 0) == 0) anchors[page].insert(GithubHeadingAnchor(line.substr(4)));
+    }
   }
   for (const DiagnosticInfo& info : AllDiagnosticInfos()) {
     const std::string uri = DiagnosticHelpUri(info.code);
     INFO("code " << info.code << " -> " << uri);
     const size_t hash = uri.find('#');
     REQUIRE(hash != std::string::npos);
-    CHECK(anchors.count(uri.substr(hash + 1)) == 1);
-    CHECK(uri.rfind(std::string(kProjectUri) + "/", 0) == 0);
+    CHECK(anchors[std::string(info.doc_page)].count(uri.substr(hash + 1)) == 1);
+    CHECK(uri.rfind(std::string(kProjectUri) + "/blob/main/" + std::string(info.doc_page) + "#", 0) == 0);
   }
   CHECK(DiagnosticHelpUri("not_a_code").find('#') == std::string::npos);
 }
@@ -157,26 +161,43 @@ TEST_CASE("SARIF structure, rules and regions", "[io][sarif]") {
   CHECK(driver["version"] == "9.8.7");
   CHECK(driver["informationUri"] == std::string(kProjectUri));
 
-  // One rule per code, in order of first use.
+  // Every code that can appear is described, catalogue then lint, used or
+  // not; a code in neither gets a rule of its own at the end.
   const json& rules = driver["rules"];
-  REQUIRE(rules.size() == 3);
-  CHECK(rules[0]["id"] == "E102");
-  CHECK(rules[0]["shortDescription"]["text"] ==
-        std::string(FindDiagnosticInfo("E102")->title));
-  CHECK(rules[0]["helpUri"] == std::string(kProjectUri) +
-                                   "/blob/main/docs/diagnostics.md"
-                                   "#e102--missing-colon-after-section-name");
-  CHECK(rules[0]["defaultConfiguration"]["level"] == "error");
-  CHECK(rules[1]["id"] == "E101");
+  std::map<std::string, size_t> index;
+  for (size_t i = 0; i < rules.size(); ++i) index[rules[i]["id"].get<std::string>()] = i;
+  CHECK(index.size() == rules.size());
+  for (const DiagnosticInfo& info : AllDiagnosticInfos()) CHECK(index.count(std::string(info.code)) == 1);
+  REQUIRE(index.count("unused_placeholder") == 1);
+  REQUIRE(index.count("mixed_case_insensitivity") == 1);
+  const json& e102 = rules[index["E102"]];
+  CHECK(e102["shortDescription"]["text"] == std::string(FindDiagnosticInfo("E102")->title));
+  CHECK(e102["helpUri"] == std::string(kProjectUri) +
+                               "/blob/main/docs/diagnostics.md"
+                               "#e102--missing-colon-after-section-name");
+  CHECK(e102["defaultConfiguration"]["level"] == "error");
+  CHECK(e102["fullDescription"]["text"].get<std::string>().find("SecOps would reject") == 0);
+  CHECK(e102["help"]["markdown"].get<std::string>().find(e102["helpUri"].get<std::string>()) !=
+        std::string::npos);
+  CHECK(e102["properties"]["tags"] == json::array({"compile-error", "syntax"}));
+  CHECK(e102["properties"]["precision"] == "very-high");
+  const json& unused = rules[index["unused_placeholder"]];
+  CHECK(unused["helpUri"] == std::string(kProjectUri) + "/blob/main/docs/lint.md#unused_placeholder");
+  CHECK(unused["defaultConfiguration"]["level"] == "warning");
+  CHECK(unused["properties"]["tags"][0] == "lint");
+  CHECK(unused["properties"]["precision"] == "high");
+  // Off-by-default checks say so.
+  CHECK(rules[index["mixed_case_insensitivity"]]["defaultConfiguration"]["enabled"] == false);
   // Uncatalogued codes still get a non-empty description and their level.
-  CHECK(rules[2]["id"] == "unused_thing");
-  CHECK(rules[2]["shortDescription"]["text"] == "unused_thing");
-  CHECK(rules[2]["defaultConfiguration"]["level"] == "warning");
+  REQUIRE(index.count("unused_thing") == 1);
+  CHECK(index["unused_thing"] == rules.size() - 1);
+  CHECK(rules.back()["shortDescription"]["text"] == "unused_thing");
+  CHECK(rules.back()["defaultConfiguration"]["level"] == "warning");
 
   const json& results = run["results"];
   REQUIRE(results.size() == 4);
   CHECK(results[0]["ruleId"] == "E102");
-  CHECK(results[0]["ruleIndex"] == 0);
+  CHECK(results[0]["ruleIndex"] == index["E102"]);
   CHECK(results[0]["level"] == "error");
   CHECK(results[0]["message"]["text"] == "expected `:`\nhelp: write `events:`");
   const json& loc = results[0]["locations"][0]["physicalLocation"];
@@ -185,7 +206,7 @@ TEST_CASE("SARIF structure, rules and regions", "[io][sarif]") {
   CHECK(loc["region"] == json{{"startLine", 2}, {"startColumn", 11},
                               {"endLine", 2}, {"endColumn", 12}});
 
-  CHECK(results[1]["ruleIndex"] == 1);
+  CHECK(results[1]["ruleIndex"] == index["E101"]);
   CHECK(results[1]["locations"][0]["physicalLocation"]["region"] ==
         json{{"startLine", 2}, {"startColumn", 5}, {"endLine", 2}, {"endColumn", 11}});
   REQUIRE(results[1]["relatedLocations"].size() == 1);
@@ -193,10 +214,10 @@ TEST_CASE("SARIF structure, rules and regions", "[io][sarif]") {
   CHECK(results[1]["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 1);
 
   CHECK(results[2]["level"] == "warning");
-  CHECK(results[2]["ruleIndex"] == 2);
+  CHECK(results[2]["ruleIndex"] == index["unused_thing"]);
   CHECK(results[2]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
         "b.yaral");
-  CHECK(results[3]["ruleIndex"] == 0);  // deduplicated with the first E102
+  CHECK(results[3]["ruleIndex"] == index["E102"]);  // one rule per code
   CHECK(results[3]["locations"][0]["physicalLocation"]["region"] ==
         json{{"startLine", 1}, {"startColumn", 1}, {"endLine", 1}, {"endColumn", 2}});
   CHECK_FALSE(results[3].contains("relatedLocations"));
@@ -205,25 +226,96 @@ TEST_CASE("SARIF structure, rules and regions", "[io][sarif]") {
 TEST_CASE("SARIF with no diagnostics is still a valid run", "[io][sarif]") {
   const json log = json::parse(WriteDiagnosticsSarif({}, "0.1.0"));
   CHECK(log["runs"][0]["results"] == json::array());
-  CHECK(log["runs"][0]["tool"]["driver"]["rules"] == json::array());
+  CHECK(log["runs"][0]["tool"]["driver"]["rules"].size() >= AllDiagnosticInfos().size());
+  CHECK(log["runs"][0]["invocations"][0]["executionSuccessful"] == true);
+  CHECK(log["runs"][0]["invocations"][0]["toolExecutionNotifications"] == json::array());
+}
+
+TEST_CASE("SARIF fingerprints ignore line moves but tell findings apart", "[io][sarif]") {
+  const std::string rule = "rule r {\n  events:\n    $e.x = 1\n}\n";
+  SourceFile before("a.yaral", rule);
+  SourceFile after("a.yaral", "// a comment above\n" + rule);
+  const uint32_t shift = 19;
+  auto fingerprint = [](const SourceFile& file, std::vector<Diagnostic> ds, size_t i) {
+    const json log = json::parse(WriteDiagnosticsSarif({{&file, std::move(ds)}}, "1"));
+    return log["runs"][0]["results"][i]["partialFingerprints"]["yaralFinding/v1"]
+        .get<std::string>();
+  };
+  const Diagnostic d = MakeError("E200", "unknown field `x`", {24, 27});
+  Diagnostic moved = d;
+  moved.primary.span = {24 + shift, 27 + shift};
+  CHECK(fingerprint(before, {d}, 0) == fingerprint(after, {moved}, 0));
+  CHECK(fingerprint(before, {d}, 0) != fingerprint(before, {MakeError("E201", "other", {24, 27})}, 0));
+  // The same finding twice in one file: two identities.
+  CHECK(fingerprint(before, {d, d}, 0) != fingerprint(before, {d, d}, 1));
+}
+
+TEST_CASE("SARIF fixes and unreadable inputs", "[io][sarif]") {
+  SourceFile file("a.yaral", kText);
+  Diagnostic d = MakeError("E705", "no list `bad_host`", {kEventsBegin, kEventsEnd});
+  d.help = "did you mean `%bad_hosts`?";
+  d.fixes.push_back({{kEventsBegin, kEventsEnd}, "bad_hosts"});
+  d.fixes.push_back({{kEventsEnd, kEventsEnd}, ":"});  // an insertion
+  const json log = json::parse(WriteDiagnosticsSarif(
+      {{&file, {d}}}, "1", {{"missing.yaral", "cannot read 'missing.yaral': No such file"}}));
+  const json& fix = log["runs"][0]["results"][0]["fixes"][0];
+  CHECK(fix["description"]["text"] == "did you mean `%bad_hosts`?");
+  const json& change = fix["artifactChanges"][0];
+  CHECK(change["artifactLocation"]["uri"] == "a.yaral");
+  REQUIRE(change["replacements"].size() == 2);
+  CHECK(change["replacements"][0]["deletedRegion"] ==
+        json{{"startLine", 2}, {"startColumn", 5}, {"endLine", 2}, {"endColumn", 11}});
+  CHECK(change["replacements"][0]["insertedContent"]["text"] == "bad_hosts");
+  // Insertions keep their empty region (results widen theirs; fixes must not).
+  CHECK(change["replacements"][1]["deletedRegion"]["startColumn"] == 11);
+  CHECK(change["replacements"][1]["deletedRegion"]["endColumn"] == 11);
+
+  const json& invocation = log["runs"][0]["invocations"][0];
+  CHECK(invocation["executionSuccessful"] == false);
+  REQUIRE(invocation["toolExecutionNotifications"].size() == 1);
+  const json& note = invocation["toolExecutionNotifications"][0];
+  CHECK(note["level"] == "error");
+  CHECK(note["message"]["text"] == "cannot read 'missing.yaral': No such file");
+  CHECK(note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "missing.yaral");
 }
 
 TEST_CASE("GitHub annotations: exact lines", "[io][github]") {
   SourceFile file("rules/a.yaral", kText);
   Diagnostic error = MakeError("E102", "expected `:` after `events`",
                                {kEventsEnd, kEventsEnd});
-  Diagnostic warning = MakeError("lint_x", "w", {kEventsBegin, kEventsEnd});
+  Diagnostic warning = MakeError("missing_event_type_filter", "w", {kEventsBegin, kEventsEnd});
   warning.severity = Severity::kWarning;
   Diagnostic note = MakeError("n", "a note", {0, 4});
   note.severity = Severity::kNote;
+  error.notes = {"sections end with `:`"};
+  error.help = "write `events:`";
+  const std::string docs = std::string(kProjectUri) + "/blob/main/docs/";
   CHECK(WriteDiagnosticsGithub({{&file, {error, warning, note}}}) ==
         "::error file=rules/a.yaral,line=2,col=11,endLine=2,endColumn=11,"
-        "title=E102::expected `:` after `events`\n"
+        "title=E102::expected `:` after `events`%0Anote: sections end with `:`"
+        "%0Ahelp: write `events:`%0Asee: " + docs +
+        "diagnostics.md#e102--missing-colon-after-section-name\n"
         "::warning file=rules/a.yaral,line=2,col=5,endLine=2,endColumn=11,"
-        "title=lint_x::w\n"
+        "title=missing_event_type_filter::w%0Asee: " + docs + "lint.md#missing_event_type_filter\n"
         "::notice file=rules/a.yaral,line=1,col=1,endLine=1,endColumn=5,"
-        "title=n::a note\n");
+        "title=n::a note%0Asee: " + docs + "diagnostics.md\n");
   CHECK(WriteDiagnosticsGithub({}).empty());
+}
+
+TEST_CASE("GitHub annotations: --max-annotations counts what it cuts", "[io][github]") {
+  SourceFile file("a.yaral", kText);
+  Diagnostic a = MakeError("E102", "one", {0, 1});
+  Diagnostic b = MakeError("unused_placeholder", "two", {0, 1});
+  b.severity = Severity::kWarning;
+  // Errors are annotated before warnings, wherever they are.
+  const std::string out = WriteDiagnosticsGithub({{&file, {b, a, b, a}}}, {.max_annotations = 2});
+  CHECK(out.find("::error file=a.yaral") == 0);
+  CHECK(out.find("::error file=a.yaral", 1) != std::string::npos);
+  CHECK(out.find("title=unused_placeholder") == std::string::npos);
+  CHECK(out.find("::warning title=yaral::2 more findings not annotated (--max-annotations 2): "
+                 "unused_placeholder: 2.") != std::string::npos);
+  // No limit: nothing cut, no summary.
+  CHECK(WriteDiagnosticsGithub({{&file, {a, b}}}).find("not annotated") == std::string::npos);
 }
 
 TEST_CASE("GitHub annotations: escaping", "[io][github]") {
@@ -231,7 +323,8 @@ TEST_CASE("GitHub annotations: escaping", "[io][github]") {
   Diagnostic d = MakeError("E1:0,0", "100% bad:\r\nsee, here", {0, 1});
   CHECK(WriteDiagnosticsGithub({{&file, {d}}}) ==
         "::error file=dir%2Cx/a%3Ab%25.yaral,line=1,col=1,endLine=1,endColumn=2,"
-        "title=E1%3A0%2C0::100%25 bad:%0D%0Asee, here\n");
+        "title=E1%3A0%2C0::100%25 bad:%0D%0Asee, here%0Asee: " + std::string(kProjectUri) +
+        "/blob/main/docs/diagnostics.md\n");
 }
 
 }  // namespace
