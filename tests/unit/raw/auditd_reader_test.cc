@@ -52,7 +52,7 @@ TEST_CASE("auditd: records of one id are one event", "[raw][auditd]") {
   const auto& login = n.events[2];
   CHECK(login["metadata"]["event_type"] == "USER_LOGIN");
   CHECK(login["principal"]["ip"] == nlohmann::json::array({"198.51.100.9"}));
-  CHECK(login["security_result"][0]["action"] == "BLOCK");
+  CHECK(login["security_result"][0]["action"] == nlohmann::json::array({"BLOCK"}));  // repeated in UDM
 }
 
 TEST_CASE("auditd: a record without its audit id is reported with its line", "[raw][auditd]") {

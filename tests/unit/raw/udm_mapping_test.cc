@@ -92,7 +92,7 @@ TEST_CASE("Sysmon 3 maps the connection tuple, direction and hashes stay", "[raw
   record.Add("DestinationPortName", "-");
   const nlohmann::json event = nlohmann::json::parse(UdmMapper::Get().Map(record));
   CHECK(event["metadata"]["event_type"] == "NETWORK_CONNECTION");
-  CHECK(event["principal"]["process"]["pid"] == 7412);
+  CHECK(event["principal"]["process"]["pid"] == "7412");  // Process.pid is a string in UDM
   CHECK(event["principal"]["process"]["product_specific_process_id"] == "SYSMON:{abc}");
   CHECK(event["network"]["ip_protocol"] == "TCP");
   CHECK(event["network"]["direction"] == "OUTBOUND");
