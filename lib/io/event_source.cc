@@ -8,7 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "io/event_decoder.h"
-#include "raw/raw_event_stream.h"
+#include "io/raw_input.h"
 
 namespace yaral {
 namespace {
@@ -84,7 +84,7 @@ class EventSource::Impl {
   bool Next(RawEvent& out);
 
   // Raw telemetry (options.format): records read and mapped by lib/raw.
-  void SetRaw(std::unique_ptr<raw::RawEventStream> raw) { raw_ = std::move(raw); }
+  void SetRaw(std::unique_ptr<io::RecordStream> raw) { raw_ = std::move(raw); }
 
   const absl::Status& status() const { return raw_ ? raw_->status() : status_; }
   const ReadStats& stats() const { return raw_ ? raw_->stats() : stats_; }
@@ -120,7 +120,7 @@ class EventSource::Impl {
   absl::Status status_;
   ReadStats stats_;
   std::vector<ReadError> kept_errors_;
-  std::unique_ptr<raw::RawEventStream> raw_;
+  std::unique_ptr<io::RecordStream> raw_;
 
   // Input bytes [0, end_) with kJsonPadding readable bytes after them.
   // Everything before mark_ (the start of the value being read) may be
@@ -472,7 +472,7 @@ EventSource::~EventSource() = default;
 
 absl::StatusOr<EventSource> EventSource::Open(const std::string& path, EventSourceOptions options) {
   if (options.format != InputFormat::kUdm) {
-    absl::StatusOr<raw::OpenedInput> input = raw::OpenInput(path, options);
+    absl::StatusOr<io::OpenedInput> input = io::OpenRawInput(path, options);
     if (!input.ok()) return input.status();
     auto impl = std::make_unique<Impl>(input->name, std::move(options), input->udm_file, true);
     impl->SetRaw(std::move(input->raw));

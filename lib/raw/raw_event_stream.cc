@@ -52,46 +52,52 @@ bool RawEventStream::Next(RawEvent& out) {
   }
 }
 
-absl::StatusOr<OpenedInput> OpenInput(const std::string& path, const EventSourceOptions& options) {
+}  // namespace yaral::raw
+
+namespace yaral::io {
+
+using raw::InputStream;
+
+absl::StatusOr<OpenedInput> OpenRawInput(const std::string& path, const EventSourceOptions& options) {
   absl::StatusOr<std::unique_ptr<InputStream>> input = InputStream::Open(path);
   if (!input.ok()) return input.status();
   OpenedInput opened;
   opened.name = (*input)->name();
   InputFormat format = options.format;
   if (format == InputFormat::kAuto) {
-    const std::string_view head = (*input)->Peek(kDetectBytes);
+    const std::string_view head = (*input)->Peek(raw::kDetectBytes);
     if (!(*input)->status().ok()) return (*input)->status();
-    absl::StatusOr<InputFormat> detected = DetectFormat(head, opened.name);
+    absl::StatusOr<InputFormat> detected = raw::DetectFormat(head, opened.name);
     if (!detected.ok()) return detected.status();
     format = *detected;
   }
-  std::unique_ptr<RecordReader> reader;
+  std::unique_ptr<raw::RecordReader> reader;
   switch (format) {
     case InputFormat::kUdm:
     case InputFormat::kAuto:
-      opened.udm_file = OpenAsFile(*std::move(input));
+      opened.udm_file = raw::OpenAsFile(*std::move(input));
       if (opened.udm_file == nullptr) return absl::InternalError(absl::StrCat(path, ": fopencookie failed"));
       return opened;
     case InputFormat::kEvtx: {
       // An explicit --from evtx on something else gets libevtx's verdict,
       // prefixed by what the file looks like.
-      absl::StatusOr<std::unique_ptr<RecordReader>> evtx = NewEvtxReader(*std::move(input));
+      absl::StatusOr<std::unique_ptr<raw::RecordReader>> evtx = raw::NewEvtxReader(*std::move(input));
       if (!evtx.ok()) return evtx.status();
       reader = *std::move(evtx);
       break;
     }
     case InputFormat::kWinEventXml:
-      reader = NewWinEventXmlReader(*std::move(input));
+      reader = raw::NewWinEventXmlReader(*std::move(input));
       break;
     case InputFormat::kSysmonLinux:
-      reader = NewSysmonLinuxReader(*std::move(input));
+      reader = raw::NewSysmonLinuxReader(*std::move(input));
       break;
     case InputFormat::kAuditd:
-      reader = NewAuditdReader(*std::move(input));
+      reader = raw::NewAuditdReader(*std::move(input));
       break;
   }
-  opened.raw = std::make_unique<RawEventStream>(std::move(reader), options);
+  opened.raw = std::make_unique<raw::RawEventStream>(std::move(reader), options);
   return opened;
 }
 
-}  // namespace yaral::raw
+}  // namespace yaral::io

@@ -1,7 +1,6 @@
-// The bridge from lib/raw to EventSource: opens an input in the format
-// asked for (detected for InputFormat::kAuto), and hands out each record
-// as a UDM event the way EventSource hands out JSON. Private to lib/raw
-// and lib/io.
+// The bridge from lib/raw to EventSource (io/raw_input.h): hands out each
+// record as a UDM event the way EventSource hands out JSON. Private to
+// lib/raw.
 #ifndef YARAL_RAW_RAW_EVENT_STREAM_H_
 #define YARAL_RAW_RAW_EVENT_STREAM_H_
 
@@ -11,20 +10,21 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "io/raw_input.h"
 #include "raw/source_record.h"
 #include "yaral/event_source.h"
 
 namespace yaral::raw {
 
-class RawEventStream {
+class RawEventStream final : public io::RecordStream {
  public:
   RawEventStream(std::unique_ptr<RecordReader> reader, EventSourceOptions options);
   // Same contract as EventSource::Next; RawEvent::line is the record's
   // location (EVTX record number, else its first line).
-  bool Next(RawEvent& out);
-  const absl::Status& status() const { return status_; }
-  const ReadStats& stats() const { return stats_; }
-  const std::vector<ReadError>& errors() const { return kept_errors_; }
+  bool Next(RawEvent& out) override;
+  const absl::Status& status() const override { return status_; }
+  const ReadStats& stats() const override { return stats_; }
+  const std::vector<ReadError>& errors() const override { return kept_errors_; }
 
  private:
   std::unique_ptr<RecordReader> reader_;
@@ -36,17 +36,6 @@ class RawEventStream {
   SourceRecord record_;
   bool stopped_ = false;
 };
-
-// What EventSource reads for a path once the format is known: either a raw
-// stream, or (for UDM JSON, possibly decompressed) a FILE* it reads itself.
-struct OpenedInput {
-  std::string name;
-  std::unique_ptr<RawEventStream> raw;
-  std::FILE* udm_file = nullptr;  // owned by the caller when set
-};
-
-// `options.format` must not be kUdm (EventSource reads that itself).
-absl::StatusOr<OpenedInput> OpenInput(const std::string& path, const EventSourceOptions& options);
 
 }  // namespace yaral::raw
 
