@@ -16,6 +16,9 @@ packages=(
   # libraries
   libre2-dev libabsl-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev
   libfmt-dev libyaml-cpp-dev libpugixml-dev
+  # raw telemetry (lib/raw): EVTX (libevtx.h includes libbfio.h), compressed
+  # input; evtxexport for its tests
+  libevtx-dev libbfio-dev libevtx-utils libzstd-dev zlib1g-dev
   # hash.sha256 (libcrypto)
   libssl-dev
   # tests, benchmarks and Python bindings

@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "io/event_decoder.h"
+#include "io/raw_input.h"
 
 namespace yaral {
 namespace {
@@ -26,6 +27,10 @@ std::string_view ReadErrorReasonName(ReadErrorReason reason) {
     case ReadErrorReason::kNotAnObject: return "not_an_object";
     case ReadErrorReason::kTooLarge: return "too_large";
     case ReadErrorReason::kTooDeep: return "too_deep";
+    case ReadErrorReason::kCorruptRecord: return "corrupt_record";
+    case ReadErrorReason::kInvalidXml: return "invalid_xml";
+    case ReadErrorReason::kMissingField: return "missing_field";
+    case ReadErrorReason::kNotARecord: return "not_a_record";
   }
   return "unknown";
 }
@@ -82,9 +87,12 @@ class EventSource::Impl {
 
   bool Next(RawEvent& out);
 
-  const absl::Status& status() const { return status_; }
-  const ReadStats& stats() const { return stats_; }
-  const std::vector<ReadError>& errors() const { return kept_errors_; }
+  // Raw telemetry (options.format): records read and mapped by lib/raw.
+  void SetRaw(std::unique_ptr<io::RecordStream> raw) { raw_ = std::move(raw); }
+
+  const absl::Status& status() const { return raw_ ? raw_->status() : status_; }
+  const ReadStats& stats() const { return raw_ ? raw_->stats() : stats_; }
+  const std::vector<ReadError>& errors() const { return raw_ ? raw_->errors() : kept_errors_; }
   const std::string& name() const { return name_; }
 
  private:
@@ -116,6 +124,7 @@ class EventSource::Impl {
   absl::Status status_;
   ReadStats stats_;
   std::vector<ReadError> kept_errors_;
+  std::unique_ptr<io::RecordStream> raw_;
 
   // Input bytes [0, end_) with kJsonPadding readable bytes after them.
   // Everything before mark_ (the start of the value being read) may be
@@ -152,6 +161,7 @@ class EventSource::Impl {
 };
 
 bool EventSource::Impl::Next(RawEvent& out) {
+  if (raw_) return raw_->Next(out);
   for (;;) {
     if (next_pending_ < pending_.size()) {
       const io::DecodedEvent& e = pending_[next_pending_++];
@@ -468,6 +478,13 @@ EventSource& EventSource::operator=(EventSource&&) noexcept = default;
 EventSource::~EventSource() = default;
 
 absl::StatusOr<EventSource> EventSource::Open(const std::string& path, EventSourceOptions options) {
+  if (options.format != InputFormat::kUdm) {
+    absl::StatusOr<io::OpenedInput> input = io::OpenRawInput(path, options);
+    if (!input.ok()) return input.status();
+    auto impl = std::make_unique<Impl>(input->name, std::move(options), input->udm_file, true);
+    impl->SetRaw(std::move(input->raw));
+    return EventSource(std::move(impl));
+  }
   if (path == "-") {
     return EventSource(std::make_unique<Impl>("<stdin>", std::move(options), stdin, false));
   }

@@ -24,6 +24,7 @@
 #include "rule_loading.h"
 #include "yaral/engine.h"
 #include "yaral/event_source.h"
+#include "yaral/raw_telemetry.h"
 #include "yaral/udm_values.h"
 
 namespace yaral::cli {
@@ -36,6 +37,7 @@ struct RunFlags {
   std::string tables;
   std::string format = "json";
   std::string on_error = "skip";
+  std::string from = "udm";
   bool all_events = false;
   bool explain = false;
   int64_t lateness_seconds = 3600;
@@ -127,6 +129,7 @@ int RunRulesCommand(const RunFlags& flags) {
   int printed_errors = 0;
   EventSourceOptions source_options;
   source_options.on_error = flags.on_error == "fail" ? OnError::kFail : OnError::kSkip;
+  source_options.format = *ParseInputFormat(flags.from);
   std::string source_name = flags.events == "-" ? std::string(kStdinName) : flags.events;
   source_options.on_read_error = [&](const ReadError& error) {
     if (++printed_errors <= kMaxPrintedReadErrors) {
@@ -206,6 +209,7 @@ Command AddRunCommand(CLI::App& parent) {
                   "'-' reads standard input")
       ->capture_default_str()
       ->type_name("FILE");
+  AddFromOption(*app, flags->from);
   app->add_option("--lists", flags->lists, "Directory of reference lists (docs/lists.md)")
       ->type_name("DIR");
   app->add_option("--tables", flags->tables, "Directory of data tables, CSV (docs/lists.md)")
