@@ -27,6 +27,7 @@ constexpr AddCommandFn kCommands[] = {
     &AddRunCommand,
     &AddExplainCommand,
     &AddTestCommand,
+    &AddFmtCommand,
 };
 
 // CLI11's default message ends with "Run with --help"; point at the help of
