@@ -33,6 +33,9 @@ packages=(
   # the wheel, pre-commit and SARIF tests (tests/ci, bindings/python)
   python3-build python3-wheel python3-setuptools python3-pip python3-venv
   python3-jsonschema pre-commit git
+  # yaral fmt --diff, check --fix --diff: unified diffs (header-only dtl);
+  # the language server's editor test drives Neovim's built-in LSP client
+  libdtl-dev neovim
 )
 
 log() { echo "setup: $*" >&2; }

@@ -28,6 +28,7 @@ constexpr AddCommandFn kCommands[] = {
     &AddExplainCommand,
     &AddTestCommand,
     &AddNormalizeCommand,
+    &AddFmtCommand,
 };
 
 // CLI11's default message ends with "Run with --help"; point at the help of
