@@ -273,6 +273,32 @@ RuleRunner::ConstantTest RuleRunner::ConstantTestOf(int variable, plan::NodeRef 
   return test;
 }
 
+std::optional<std::vector<DispatchTest>> RuleRunner::DispatchTests() const {
+  std::vector<DispatchTest> tests;
+  if (!constants_hold_) return tests;  // takes no event at all
+  for (size_t v = 0; v < plan_.variables.size(); ++v) {
+    const plan::Variable& variable = plan_.variables[v];
+    if (variable.root != plan::Root::kUdm || (!windowed() && v != 0)) continue;
+    // Of what the early filters imply, the slot with the fewest values.
+    std::optional<std::pair<int, std::vector<std::string>>> best;
+    const auto flat = [&](int slot) { return builders_[v]->Flat(static_cast<size_t>(slot)); };
+    for (int f : early_filters_[v]) {
+      for (auto& [slot, values] : ImpliedStrings(plan_, variable.filters[f].node, static_cast<int>(v), flat)) {
+        if (!best || values.size() < best->second.size()) best.emplace(slot, std::move(values));
+      }
+    }
+    if (!best) return std::nullopt;
+    DispatchTest test;
+    test.field = plan_.fields[variable.slots[static_cast<size_t>(best->first)].field].text;
+    test.values = std::move(best->second);
+    test.builder = builders_[v].get();
+    test.slot = static_cast<size_t>(best->first);
+    test.member_bit = reader_.trie(variable.root).MemberBit(builders_[v]->MemberNode(test.slot));
+    tests.push_back(std::move(test));
+  }
+  return tests;
+}
+
 bool RuleRunner::EarlyFilterPasses(int variable, size_t k) {
   const uint64_t now = reader_.read_count();
   if (early_tested_at_[variable][k] != now) {

@@ -27,12 +27,14 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "compile/plan.h"
+#include "engine/dispatch.h"
 #include "engine/evaluator.h"
 #include "engine/event_reader.h"
 #include "engine/row.h"
@@ -64,6 +66,13 @@ class RuleRunner {
   void Finish();
 
   size_t live_rows() const { return live_rows_; }
+  bool windowed() const { return plan_.match.window != plan::WindowKind::kNone; }
+
+  // For the engine's dispatch index (engine/dispatch.h): per variable that
+  // takes UDM events, one field and the strings its early filters imply it
+  // holds in every event the variable takes; nullopt when some variable has
+  // no such field.
+  std::optional<std::vector<DispatchTest>> DispatchTests() const;
 
  private:
   struct Candidates;
