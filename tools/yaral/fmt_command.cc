@@ -69,7 +69,7 @@ int RunFmt(const FmtFlags& flags) {
 
   bool io_error = false;
   const std::vector<std::string> paths = ExpandPaths(
-      flags.paths, {.wanted = IsRuleFile, .description = "rule files", .warn_if_empty = true},
+      flags.paths, {.wanted = IsRuleFile, .description = "rule files", .required = true},
       io_error);
   if (paths.empty()) {
     PrintError("no rule files to format");
