@@ -90,6 +90,33 @@ struct EngineOptions {
   // not produce a detection, when set (`yaral run --explain`, `yaral test`).
   // Costs time: leave unset in production.
   std::function<void(std::string_view rule, std::string_view message)> explain;
+  // Limits on what a windowed rule holds (docs/semantics.md#limits). What
+  // they drop is counted in EngineStats::limit_drops, by rule, limit and key.
+  // Rows one match key holds for its open windows (for a rule whose rows
+  // cannot be grouped by key as they arrive: all its rows).
+  size_t max_rows_per_key = 1000000;
+  // Distinct match keys one rule holds rows for at once.
+  size_t max_keys_per_rule = 10000000;
+  // Joined bindings of one key's window: a join without a selective key.
+  size_t max_bindings_per_window = 1000000;
+  // Rows of a rule whose event variables all bind its match variables are
+  // held per match key (docs/semantics.md#per-key-windows). false holds
+  // every rule's rows in one partition: the same detections, slower; for
+  // comparison and tests.
+  bool windows_per_key = true;
+};
+
+// What one limit of EngineOptions dropped for one rule.
+struct LimitDrop {
+  static constexpr size_t kMaxKeys = 10;
+  std::string rule;
+  std::string limit;  // "max_rows_per_key", "max_keys_per_rule", "max_bindings_per_window"
+  // Rows not kept (the row limits), or windows whose bindings were cut.
+  int64_t count = 0;
+  // The first kMaxKeys match keys that lost something (`user: "alice"`),
+  // with their counts; later keys are only counted in other_keys.
+  std::map<std::string, int64_t> keys;
+  int64_t other_keys = 0;
 };
 
 struct EngineStats {
@@ -105,6 +132,8 @@ struct EngineStats {
   int64_t runtime_errors = 0;  // all messages together
   std::map<std::string, int64_t> runtime_errors_by_message;
   size_t peak_live_rows = 0;   // rows held for open windows at the worst moment
+  int64_t dropped_by_limits = 0;      // the sum of limit_drops' counts
+  std::vector<LimitDrop> limit_drops;  // in the order first met
 };
 
 class Engine {

@@ -41,6 +41,10 @@ struct RunFlags {
   bool all_events = false;
   bool explain = false;
   int64_t lateness_seconds = 3600;
+  // Limits on what a windowed rule holds (docs/semantics.md#limits).
+  size_t max_rows_per_key = EngineOptions().max_rows_per_key;
+  size_t max_keys_per_rule = EngineOptions().max_keys_per_rule;
+  size_t max_bindings_per_window = EngineOptions().max_bindings_per_window;
   std::string now;
   std::string color = "auto";
   bool progress = true;
@@ -112,6 +116,9 @@ int RunRulesCommand(const RunFlags& flags) {
   EngineOptions options;
   options.max_samples = flags.all_events ? 0 : 10;
   options.allowed_lateness_seconds = flags.lateness_seconds;
+  options.max_rows_per_key = flags.max_rows_per_key;
+  options.max_keys_per_rule = flags.max_keys_per_rule;
+  options.max_bindings_per_window = flags.max_bindings_per_window;
   if (!flags.now.empty()) {
     absl::StatusOr<UdmTimestamp> now = ParseTimestamp(flags.now);
     if (!now.ok()) {
@@ -175,11 +182,24 @@ int RunRulesCommand(const RunFlags& flags) {
   summary += "; " + std::to_string(stats.detections) + " detection" + (stats.detections == 1 ? "" : "s") +
              " from " + std::to_string(rules.size()) + " rule" + (rules.size() == 1 ? "" : "s");
   if (stats.suppressed > 0) summary += " (" + std::to_string(stats.suppressed) + " suppressed)";
+  if (stats.dropped_by_limits > 0) {
+    summary += "; " + std::to_string(stats.dropped_by_limits) + " dropped by limits";
+  }
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, " in %.2fs", progress.Seconds());
   std::cerr << summary << seconds << "\n";
   for (const auto& [message, count] : stats.runtime_errors_by_message) {
     std::cerr << "runtime error (" << count << "x): " << message << "\n";
+  }
+  for (const LimitDrop& d : stats.limit_drops) {
+    std::cerr << "limit " << d.limit << " (rule " << d.rule << "): " << d.count << " dropped";
+    const char* separator = "; keys: ";
+    for (const auto& [key, count] : d.keys) {
+      std::cerr << separator << "{" << key << "} " << count;
+      separator = ", ";
+    }
+    if (d.other_keys > 0) std::cerr << " and " << d.other_keys << " more from other keys";
+    std::cerr << "\n";
   }
   if (!source->status().ok()) {
     PrintError(std::string(source->status().message()));
@@ -229,6 +249,20 @@ Command AddRunCommand(CLI::App& parent) {
                   "join its windows")
       ->capture_default_str()
       ->type_name("SECONDS");
+  app->add_option("--max-rows-per-key", flags->max_rows_per_key,
+                  "Rows one match key of a windowed rule holds for its open windows; more are "
+                  "dropped and counted in the summary")
+      ->capture_default_str()
+      ->type_name("N");
+  app->add_option("--max-keys-per-rule", flags->max_keys_per_rule,
+                  "Match keys one windowed rule holds rows for at once; rows of more keys are "
+                  "dropped and counted")
+      ->capture_default_str()
+      ->type_name("N");
+  app->add_option("--max-bindings-per-window", flags->max_bindings_per_window,
+                  "Joined bindings of one key's window; a window with more is cut and counted")
+      ->capture_default_str()
+      ->type_name("N");
   app->add_option("--now", flags->now,
                   "The time timestamp.now() returns (RFC 3339); default: the latest event time")
       ->type_name("TIME");
