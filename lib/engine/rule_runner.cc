@@ -648,7 +648,8 @@ void RuleRunner::Evict(KeyState& state, int64_t before) {
     if (plan_.variables[v].root == plan::Root::kGraph) {
       std::erase_if(rows, [&](const auto& r) { return r->valid_until < before; });
     } else {
-      while (!rows.empty() && rows.front()->time.seconds < before) rows.pop_front();
+      auto kept = std::find_if(rows.begin(), rows.end(), [&](const auto& r) { return r->time.seconds >= before; });
+      rows.erase(rows.begin(), kept);
     }
     store_.Forgot(state, size - rows.size());
   }

@@ -28,7 +28,6 @@
 #define YARAL_LIB_ENGINE_RULE_RUNNER_H_
 
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <limits>
 #include <map>

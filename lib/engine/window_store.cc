@@ -22,7 +22,7 @@ KeyState* WindowStore::Find(const std::string& key, size_t max_keys) {
 const Row* WindowStore::Keep(KeyState& state, int variable, Row row) {
   auto boxed = std::make_unique<Row>(std::move(row));
   const Row* pointer = boxed.get();
-  std::deque<std::unique_ptr<Row>>& rows = state.rows[variable];
+  std::vector<std::unique_ptr<Row>>& rows = state.rows[variable];
   const auto order = std::make_pair(pointer->time, pointer->event);
   if (rows.empty() || std::make_pair(rows.back()->time, rows.back()->event) <= order) {
     rows.push_back(std::move(boxed));

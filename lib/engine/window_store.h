@@ -19,7 +19,6 @@
 #define YARAL_LIB_ENGINE_WINDOW_STORE_H_
 
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <limits>
 #include <memory>
@@ -47,8 +46,9 @@ struct KeyState {
   std::string key;  // the partition text (RuleRunner::PartitionText); "" when not keyed
   // Live rows per variable (table variables: none), ordered by (time,
   // event). Boxed so a pending pivot's pointer survives inserts in the
-  // middle of the deque.
-  std::vector<std::deque<std::unique_ptr<Row>>> rows;
+  // middle. A vector, not a deque: most keys hold a few rows, and an empty
+  // deque already allocates its first block.
+  std::vector<std::vector<std::unique_ptr<Row>>> rows;
   size_t live_rows = 0;
   // The group key (RuleRunner::KeyText) its rows share, unless they differ
   // (values equal across kinds, like 1 and 1.0, share a partition).
