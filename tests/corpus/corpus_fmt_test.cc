@@ -50,12 +50,8 @@ std::vector<std::string> CommentTexts(const yaral::SourceFile& source,
 }  // namespace
 
 int main() {
-  std::optional<fs::path> corpus = yaral::testing::CorpusDirectory();
-  if (!corpus) {
-    std::cout << "SKIP: no corpus at " << yaral::testing::CorpusLocation()
-              << " (set YARAL_CORPUS_DIR or place ../shared beside the checkout)\n";
-    return 77;
-  }
+  std::optional<fs::path> corpus = yaral::testing::CorpusDirectoryOrSkip();
+  if (!corpus) return 77;
   int files = 0, formatted = 0, unchanged = 0, not_parsed = 0;
   std::map<std::string, int> failures_by_reason;
   std::vector<std::string> failures;
