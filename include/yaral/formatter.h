@@ -9,9 +9,12 @@
 // section headers, four-space entries, one predicate per line, sections in
 // the language's order. On top of it the formatter puts back every comment:
 // a comment that ended a source line after an entry still ends that entry's
-// line; a comment on lines of its own stays before the entry (or header, or
-// closing brace) that followed it; a comment inside a construct that is now
-// printed on one line moves to the line before it. Blank lines between
+// line, one space after it; a comment on lines of its own stays before the
+// entry (or header, or closing brace) that followed it, indented as that line
+// (as an entry before a closing brace, and before a header it was indented
+// deeper than: it closes the section above); a comment inside a construct
+// that is now printed on one line moves to the line before it. Line comments
+// lose trailing blanks, block comments are kept byte for byte. Blank lines between
 // entries and between sections are kept, at most one in a row, never right
 // after a header or before a closing brace; rules are separated by exactly
 // one. The result parses to the same tree as the input (the corpus test

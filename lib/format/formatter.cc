@@ -3,6 +3,7 @@
 #include "yaral/formatter.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -151,6 +152,27 @@ class Writer {
   bool after_header_ = false;
 };
 
+// The column of `offset` in its line, in bytes from the line's start.
+uint32_t ColumnOf(const std::string& text, uint32_t offset) {
+  const size_t newline = std::string_view(text).substr(0, offset).rfind('\n');
+  return newline == std::string_view::npos ? offset : offset - static_cast<uint32_t>(newline) - 1;
+}
+
+// A comment on lines of its own takes the indentation of the line it comes
+// before, except where it belongs to the section above: before a closing
+// brace, and before a section header when the author indented it deeper
+// than the header (a closing remark of the previous section, not a title).
+std::string_view LeadingCommentIndent(const std::string& text, SourceSpan comment,
+                                      const LayoutLine& next) {
+  const std::string_view entry = syntax::LayoutIndent(LayoutRole::kEntry);
+  if (next.role == LayoutRole::kRuleEnd) return entry;
+  if (next.role == LayoutRole::kSectionHeader &&
+      ColumnOf(text, comment.begin) > ColumnOf(text, next.span.begin)) {
+    return entry;
+  }
+  return syntax::LayoutIndent(next.role);
+}
+
 }  // namespace
 
 std::string FormatParsed(const SourceFile& source, const ParseResult& parsed) {
@@ -178,12 +200,8 @@ std::string FormatParsed(const SourceFile& source, const ParseResult& parsed) {
     // that introduce the rule.
     bool force_blank = placed.first_of_rule && !first_rule;
     if (placed.first_of_rule) first_rule = false;
-    // Comments before a closing brace belong to the rule's last section.
-    const std::string_view indent = placed.line.role == LayoutRole::kRuleEnd
-                                        ? syntax::LayoutIndent(LayoutRole::kEntry)
-                                        : syntax::LayoutIndent(placed.line.role);
     for (SourceSpan comment : placed.leading) {
-      writer.Comment(comment, indent, force_blank);
+      writer.Comment(comment, LeadingCommentIndent(source.text(), comment, placed.line), force_blank);
       force_blank = false;
     }
     writer.Line(placed, force_blank);

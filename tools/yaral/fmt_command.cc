@@ -14,8 +14,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -26,13 +24,12 @@
 #include "commands.h"
 #include "path_expansion.h"
 #include "unified_diff.h"
+#include "write_in_place.h"
 #include "yaral/diagnostics.h"
 #include "yaral/formatter.h"
 
 namespace yaral::cli {
 namespace {
-
-namespace fs = std::filesystem;
 
 struct FmtFlags {
   std::vector<std::string> paths;
@@ -40,27 +37,6 @@ struct FmtFlags {
   bool diff = false;
   std::string color = "auto";
 };
-
-// Replaces `path` with `text` by way of a sibling temporary file, keeping the
-// original's permissions. Returns an error message, or "" on success.
-std::string WriteInPlace(const std::string& path, const std::string& text) {
-  const fs::path target(path);
-  const fs::path temporary = target.parent_path() / ("." + target.filename().string() + ".yaral-fmt");
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) return "cannot write '" + temporary.string() + "'";
-  }
-  std::error_code error;
-  fs::permissions(temporary, fs::status(target, error).permissions(), error);
-  fs::rename(temporary, target, error);
-  if (error) {
-    fs::remove(temporary, error);
-    return "cannot replace '" + path + "': " + error.message();
-  }
-  return "";
-}
 
 int RunFmt(const FmtFlags& flags) {
   RenderOptions render;
@@ -72,7 +48,7 @@ int RunFmt(const FmtFlags& flags) {
       flags.paths, {.wanted = IsRuleFile, .description = "rule files", .required = true},
       io_error);
   if (paths.empty()) {
-    PrintError("no rule files to format");
+    if (!io_error) PrintError("no rule files to format");  // else ExpandPaths said why
     return kExitUsageOrIo;
   }
 
