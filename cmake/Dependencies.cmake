@@ -13,6 +13,13 @@ find_package(absl REQUIRED)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 # strings.extract_domain: the Public Suffix List (libpsl-dev, publicsuffix).
 pkg_check_modules(PSL REQUIRED IMPORTED_TARGET libpsl)
+# Raw telemetry (lib/raw): EVTX through libevtx (libevtx-dev, which needs
+# libbfio-dev), .zst and .gz input, Windows event XML through pugixml.
+# Found here, not in lib/raw, so cmake/Install.cmake sees the targets.
+pkg_check_modules(EVTX REQUIRED IMPORTED_TARGET libevtx)
+pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
+find_package(ZLIB REQUIRED)
+find_package(pugixml REQUIRED)
 find_package(nlohmann_json 3 REQUIRED)
 # UDM event input (lib/io); SIMDJSON_VERSION is a bare token, never printed.
 find_package(simdjson REQUIRED)

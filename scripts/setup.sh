@@ -16,6 +16,9 @@ packages=(
   # libraries
   libre2-dev libabsl-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev
   libfmt-dev libyaml-cpp-dev libpugixml-dev
+  # raw telemetry (lib/raw): EVTX (libevtx.h includes libbfio.h), compressed
+  # input; evtxexport for its tests
+  libevtx-dev libbfio-dev libevtx-utils libzstd-dev zlib1g-dev
   # hash.sha256 (libcrypto)
   libssl-dev
   # tests, benchmarks and Python bindings
@@ -30,6 +33,9 @@ packages=(
   # the wheel, pre-commit and SARIF tests (tests/ci, bindings/python)
   python3-build python3-wheel python3-setuptools python3-pip python3-venv
   python3-jsonschema pre-commit git
+  # yaral fmt --diff, check --fix --diff: unified diffs (header-only dtl);
+  # the language server's editor test drives Neovim's built-in LSP client
+  libdtl-dev neovim
 )
 
 log() { echo "setup: $*" >&2; }

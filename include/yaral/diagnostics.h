@@ -53,6 +53,10 @@ struct Diagnostic {
   std::vector<Label> secondary;
   std::vector<std::string> notes;
   std::string help;  // an actionable suggestion, or empty
+  // One edit, in one or more places, that a tool may apply without a person
+  // choosing (`yaral check --fix`, yaral/fixer.h): a respelling no other name
+  // comes as close to, or a rewrite that keeps the rule's meaning. A
+  // suggestion that needs a choice stays in `help`. Empty when there is none.
   std::vector<Fix> fixes;
 };
 

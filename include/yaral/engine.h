@@ -90,11 +90,41 @@ struct EngineOptions {
   // not produce a detection, when set (`yaral run --explain`, `yaral test`).
   // Costs time: leave unset in production.
   std::function<void(std::string_view rule, std::string_view message)> explain;
+  // Limits on what a windowed rule holds (docs/semantics.md#limits). What
+  // they drop is counted in EngineStats::limit_drops, by rule, limit and key.
+  // Rows one match key holds for its open windows (for a rule whose rows
+  // cannot be grouped by key as they arrive: all its rows).
+  size_t max_rows_per_key = 1000000;
+  // Distinct match keys one rule holds rows for at once.
+  size_t max_keys_per_rule = 10000000;
+  // Joined bindings of one key's window: a join without a selective key.
+  size_t max_bindings_per_window = 1000000;
+  // Rows of a rule whose event variables all bind its match variables are
+  // held per match key (docs/semantics.md#per-key-windows). false holds
+  // every rule's rows in one partition: the same detections, slower; for
+  // comparison and tests.
+  bool windows_per_key = true;
+};
+
+// What one limit of EngineOptions dropped for one rule.
+struct LimitDrop {
+  static constexpr size_t kMaxKeys = 10;
+  std::string rule;
+  std::string limit;  // "max_rows_per_key", "max_keys_per_rule", "max_bindings_per_window"
+  // Rows not kept (the row limits), or windows whose bindings were cut.
+  int64_t count = 0;
+  // The first kMaxKeys match keys that lost something (`user: "alice"`),
+  // with their counts; later keys are only counted in other_keys.
+  std::map<std::string, int64_t> keys;
+  int64_t other_keys = 0;
 };
 
 struct EngineStats {
   int64_t events = 0;          // accepted by Feed()
-  int64_t invalid_events = 0;  // refused by Feed(): not a JSON object
+  int64_t invalid_events = 0;  // refused by Feed(), all reasons together
+  // invalid_json, not_an_object, bad_timestamp (a time field that cannot be
+  // read), time_out_of_range (outside protobuf's Timestamp / Duration range)
+  std::map<std::string, int64_t> invalid_by_reason;
   int64_t late_events = 0;     // arrived after every window they could join closed
   int64_t rows_kept = 0;       // event copies that passed a variable's filters
   int64_t detections = 0;
@@ -102,6 +132,8 @@ struct EngineStats {
   int64_t runtime_errors = 0;  // all messages together
   std::map<std::string, int64_t> runtime_errors_by_message;
   size_t peak_live_rows = 0;   // rows held for open windows at the worst moment
+  int64_t dropped_by_limits = 0;      // the sum of limit_drops' counts
+  std::vector<LimitDrop> limit_drops;  // in the order first met
 };
 
 class Engine {
@@ -120,8 +152,10 @@ class Engine {
   void OnDetection(DetectionCallback callback);
 
   // One UDM event as JSON text (an object; any spelling docs/events.md
-  // accepts). InvalidArgument when it is not a JSON object; the event is
-  // then counted in invalid_events and ignored. Feed reads only what the
+  // accepts). InvalidArgument when it is not a JSON object or a time field
+  // a rule reads (the event time always) cannot be read or lies outside
+  // protobuf's range; the event is then counted in invalid_events (and
+  // invalid_by_reason) and ignored. Feed reads only what the
   // rules need and stops reading an event as soon as every rule has
   // rejected it, so it does not validate the rest: input from EventSource
   // is validated whole; validate other untrusted input first.

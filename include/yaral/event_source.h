@@ -52,6 +52,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "yaral/raw_telemetry.h"
 
 namespace yaral {
 
@@ -65,6 +66,11 @@ enum class ReadErrorReason {
   kNotAnObject,   // "not_an_object": a value that cannot be an event (`42`)
   kTooLarge,      // "too_large": a value longer than max_value_bytes
   kTooDeep,       // "too_deep": nesting deeper than the parser allows
+  // Raw telemetry (EventSourceOptions::format, docs/raw-telemetry.md):
+  kCorruptRecord,  // "corrupt_record": libevtx cannot read or render an EVTX record
+  kInvalidXml,     // "invalid_xml": an <Event> record that is not well-formed XML
+  kMissingField,   // "missing_field": an auditd record without its type= or audit id
+  kNotARecord,     // "not_a_record": a line of a Sysmon for Linux syslog without a record
 };
 
 std::string_view ReadErrorReasonName(ReadErrorReason reason);
@@ -84,7 +90,13 @@ struct ReadStats {
   int64_t events = 0;    // events handed out by Next()
   int64_t skipped = 0;   // values skipped, all reasons together
   std::map<std::string, int64_t> skipped_by_reason;  // by ReadErrorReasonName
+  std::string head;  // the input's first bytes (up to 64): see DescribeInputHead
 };
+
+// What an input is, from its first bytes ("gzip-compressed data", "XML
+// ...", "an auditd log ...", "text that is not JSON"): said when not one
+// event could be read from it.
+std::string DescribeInputHead(std::string_view head);
 
 enum class OnError {
   kSkip,  // count the error and go on (the default; `--on-error skip`)
@@ -109,6 +121,11 @@ struct EventSourceOptions {
   // file is not what it claims to be. A larger value is read past, not
   // held, and skipped as kTooLarge.
   size_t max_value_bytes = size_t{256} << 20;
+  // What the input holds. Default kUdm: UDM JSON as above. Any other value
+  // reads raw telemetry through lib/raw (yaral/raw_telemetry.h): each record
+  // becomes one UDM event, `.gz` / `.zst` input is decompressed, and kAuto
+  // decides the format by content (UDM JSON included).
+  InputFormat format = InputFormat::kUdm;
 };
 
 // One UDM event as read.

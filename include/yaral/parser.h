@@ -46,6 +46,9 @@ struct ParseOptions {
 struct ParseResult {
   ast::File file;
   std::vector<Diagnostic> diagnostics;
+  // Every `//` and `/* */` comment, in source order, as the lexer found it
+  // (the AST keeps none): the formatter puts them back where they were.
+  std::vector<SourceSpan> comments;
 };
 
 ParseResult Parse(const SourceFile& source, const ParseOptions& options = {});

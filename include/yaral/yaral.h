@@ -32,6 +32,8 @@
 #include "yaral/engine.h"              // IWYU pragma: export
 #include "yaral/event_builder.h"       // IWYU pragma: export
 #include "yaral/event_source.h"        // IWYU pragma: export
+#include "yaral/fixer.h"               // IWYU pragma: export
+#include "yaral/formatter.h"           // IWYU pragma: export
 #include "yaral/parser.h"              // IWYU pragma: export
 #include "yaral/reference_lists.h"     // IWYU pragma: export
 #include "yaral/rule_test.h"           // IWYU pragma: export

@@ -37,7 +37,9 @@ Diagnostic UnknownList(Diagnostic d, const ast::ReferenceList& ref, const std::s
   for (size_t i = 1; i < near.size(); ++i) help += " or `" + written + std::string(near[i]) + "`";
   d.help = help + "?";
   // The name ends the reference in both forms.
-  d.fixes.push_back({{static_cast<uint32_t>(span.end - name.size()), span.end}, std::string(near[0])});
+  if (std::optional<std::string_view> clear = schema::ClearSuggestion(name, candidates)) {
+    d.fixes.push_back({{static_cast<uint32_t>(span.end - name.size()), span.end}, std::string(*clear)});
+  }
   return d;
 }
 

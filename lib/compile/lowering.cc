@@ -35,35 +35,6 @@ struct Scope {
   bool whole = false;  // field paths read every value (inside any/all)
 };
 
-std::optional<plan::Aggregate> AggregateOf(std::string_view name) {
-  static const std::map<std::string_view, plan::Aggregate> kByName = {
-      {"max", plan::Aggregate::kMax},
-      {"min", plan::Aggregate::kMin},
-      {"sum", plan::Aggregate::kSum},
-      {"count", plan::Aggregate::kCount},
-      {"count_distinct", plan::Aggregate::kCountDistinct},
-      {"array", plan::Aggregate::kArray},
-      {"array_distinct", plan::Aggregate::kArrayDistinct},
-      {"avg", plan::Aggregate::kAvg},
-      {"stddev", plan::Aggregate::kStddev},
-      {"earliest", plan::Aggregate::kEarliest},
-      {"latest", plan::Aggregate::kLatest},
-      {"period_start_for_max", plan::Aggregate::kPeriodStartForMax},
-      {"period_start_for_min", plan::Aggregate::kPeriodStartForMin},
-      {"window.avg", plan::Aggregate::kWindowAvg},
-      {"window.first", plan::Aggregate::kWindowFirst},
-      {"window.last", plan::Aggregate::kWindowLast},
-      {"window.median", plan::Aggregate::kWindowMedian},
-      {"window.mode", plan::Aggregate::kWindowMode},
-      {"window.range", plan::Aggregate::kWindowRange},
-      {"window.stddev", plan::Aggregate::kWindowStddev},
-      {"window.variance", plan::Aggregate::kWindowVariance},
-  };
-  auto it = kByName.find(name);
-  if (it == kByName.end()) return std::nullopt;
-  return it->second;
-}
-
 // Source text on one line, for explanations: newlines and indentation
 // collapse to single spaces.
 std::string OneLine(std::string_view text) {
@@ -198,18 +169,8 @@ class Lowering {
   }
 
   void LowerOptions() {
-    if (!rule_.options) return;
-    for (const ast::KeyValue& kv : rule_.options->entries) {
-      if (kv.key == "allow_zero_values") {
-        if (const auto* b = std::get_if<ast::BoolLiteral>(&kv.value->kind)) {
-          plan_->allow_zero_values = b->value;
-        }
-      } else if (kv.key == "suppression_window") {
-        if (const auto* d = std::get_if<ast::Duration>(&kv.value->kind)) {
-          plan_->suppression_window_seconds = std::max<int64_t>(0, d->Seconds());
-        }
-      }
-    }
+    plan_->allow_zero_values = facts_.options.allow_zero_values;
+    plan_->suppression_window_seconds = facts_.options.suppression_window_seconds;
   }
 
   static Value ConstantValue(const ast::Expr& e) {
@@ -770,18 +731,19 @@ class Lowering {
   static NodeRef kNoNodeRef() { return plan::kNoNode; }
 
   NodeRef LowerNode(const ast::Call& call, const ast::Expr& e, Scope scope, int home) {
-    const functions::FunctionInfo* f = functions::Find(call.name);
-    if (f == nullptr) {
+    // The checker resolved the call; its registry entry says how it runs.
+    auto resolved = facts_.functions.find(e.id);
+    if (resolved == facts_.functions.end()) {
       Error(call.name_span, "unknown function `" + call.name + "`");
       return Constant(Value());
     }
+    const functions::FunctionInfo* f = resolved->second;
     if (f->kind == functions::FunctionKind::kAggregation || f->kind == functions::FunctionKind::kWindow) {
-      auto aggregate = AggregateOf(call.name);
-      if (!aggregate) {
+      if (!f->aggregate) {
         Error(call.name_span, "aggregation `" + call.name + "` cannot run locally");
         return Constant(Value());
       }
-      plan::Node node{.op = Op::kAggregate, .aggregate = *aggregate};
+      plan::Node node{.op = Op::kAggregate, .aggregate = *f->aggregate};
       node.name = call.name;
       for (const ast::Argument& a : call.arguments) node.args.push_back(Lower(*a.value, scope, home));
       return Add(std::move(node));

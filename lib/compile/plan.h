@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "functions/eval_context.h"
+#include "functions/function_registry.h"
 #include "re2/re2.h"
 #include "yaral/ast.h"
 #include "yaral/data_tables.h"
@@ -116,12 +117,8 @@ enum class Op : uint8_t {
   kWindowEnd,
 };
 
-enum class Aggregate : uint8_t {
-  kMax, kMin, kSum, kCount, kCountDistinct, kArray, kArrayDistinct, kAvg, kStddev,
-  kEarliest, kLatest, kPeriodStartForMax, kPeriodStartForMin,
-  kWindowAvg, kWindowFirst, kWindowLast, kWindowMedian, kWindowMode, kWindowRange,
-  kWindowStddev, kWindowVariance, kMetrics,
-};
+// The registry entry's aggregation kind (functions::FunctionInfo::aggregate).
+using Aggregate = functions::Aggregate;
 
 struct Node {
   Op op = Op::kConst;

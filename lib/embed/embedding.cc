@@ -37,6 +37,9 @@ absl::Status ReadMember(const std::string& name, const Json& value, EngineOption
     return ReadCount(value, name, options.allowed_lateness_seconds);
   }
   if (name == "random_seed") return ReadCount(value, name, options.random_seed);
+  if (name == "max_rows_per_key") return ReadCount(value, name, options.max_rows_per_key);
+  if (name == "max_keys_per_rule") return ReadCount(value, name, options.max_keys_per_rule);
+  if (name == "max_bindings_per_window") return ReadCount(value, name, options.max_bindings_per_window);
   if (name == "now_seconds") {
     if (value.is_null()) {
       options.now_seconds.reset();
@@ -51,7 +54,8 @@ absl::Status ReadMember(const std::string& name, const Json& value, EngineOption
   }
   return absl::InvalidArgumentError(
       "unknown engine option `" + name +
-      "` (known: max_samples, allowed_lateness_seconds, now_seconds, random_seed)");
+      "` (known: max_samples, allowed_lateness_seconds, now_seconds, random_seed, "
+      "max_rows_per_key, max_keys_per_rule, max_bindings_per_window)");
 }
 
 }  // namespace
@@ -73,15 +77,23 @@ absl::StatusOr<EngineOptions> EngineOptionsFromJson(std::string_view json) {
 std::string EngineStatsToJson(const EngineStats& stats, const ReadStats& read) {
   Json by_message = Json::object();
   for (const auto& [message, count] : stats.runtime_errors_by_message) by_message[message] = count;
+  Json drops = Json::array();
+  for (const LimitDrop& d : stats.limit_drops) {
+    drops.push_back({{"rule", d.rule}, {"limit", d.limit}, {"count", d.count}, {"keys", d.keys},
+                     {"other_keys", d.other_keys}});
+  }
   Json out = {
       {"events", stats.events},
       {"invalid_events", stats.invalid_events},
+      {"invalid_by_reason", stats.invalid_by_reason},
       {"late_events", stats.late_events},
       {"rows_kept", stats.rows_kept},
       {"detections", stats.detections},
       {"runtime_errors", stats.runtime_errors},
       {"runtime_errors_by_message", std::move(by_message)},
       {"peak_live_rows", stats.peak_live_rows},
+      {"dropped_by_limits", stats.dropped_by_limits},
+      {"limit_drops", std::move(drops)},
       {"input_skipped", read.skipped},
   };
   // Runtime error messages may quote event text that is not UTF-8.

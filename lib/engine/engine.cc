@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "engine/dispatch.h"
 #include "engine/event_reader.h"
 #include "engine/rule_runner.h"
 #include "yaral/engine.h"
@@ -27,14 +28,23 @@ class Engine::Impl : private engine::ReadGate {
           std::make_unique<engine::RuleRunner>(rule, reader_, options_, context_, stats_, emit));
     }
     reader_.AddTimeFields();
+    std::vector<std::optional<std::vector<engine::DispatchTest>>> tests;
+    for (size_t i = 0; i < runners_.size(); ++i) {
+      tests.push_back(runners_[i]->DispatchTests());
+      if (runners_[i]->windowed()) windowed_.push_back(i);
+    }
+    dispatch_.emplace(tests);
   }
 
   // `padded`: SIMDJSON_PADDING readable bytes follow `json` (EventSource's).
   absl::Status Feed(std::string_view json, bool padded) {
     // Explanations say why each rule rejects each event: read it whole.
     rejecting_ = 0;
+    rejecting_of_ = nullptr;
+    asked_ = nullptr;
     if (absl::Status status = reader_.Read(json, padded, options_.explain ? nullptr : this); !status.ok()) {
       ++stats_.invalid_events;
+      ++stats_.invalid_by_reason[std::string(reader_.refusal_reason())];
       return status;
     }
     const int64_t event = ++sequence_;
@@ -46,16 +56,16 @@ class Engine::Impl : private engine::ReadGate {
     if (!options_.now_seconds) context_.now_seconds = latest_;
     bool late = false;
     if (!reader_.rejected()) {
-      for (auto& runner : runners_) late = !runner->OnEvent(event, json, time) || late;
+      for (uint32_t i : Asked(~uint64_t{0})) late = !runners_[i]->OnEvent(event, json, time) || late;
     }
     if (late) ++stats_.late_events;
     const int64_t watermark = latest_ - std::max<int64_t>(0, options_.allowed_lateness_seconds);
     if (watermark > watermark_) {
       watermark_ = watermark;
-      for (auto& runner : runners_) runner->Advance(watermark_);
+      for (size_t i : windowed_) runners_[i]->Advance(watermark_);
     }
     size_t live = 0;
-    for (auto& runner : runners_) live += runner->live_rows();
+    for (size_t i : windowed_) live += runners_[i]->live_rows();
     stats_.peak_live_rows = std::max(stats_.peak_live_rows, live);
     return absl::OkStatus();
   }
@@ -75,8 +85,28 @@ class Engine::Impl : private engine::ReadGate {
   // A rule that rejects stays rejecting as more members are read, so the
   // runners before `rejecting_` are not asked again for this event.
   bool Rejects(uint64_t members_read) override {
-    while (rejecting_ < runners_.size() && runners_[rejecting_]->RejectsEarly(members_read)) ++rejecting_;
-    return rejecting_ == runners_.size();
+    const std::vector<uint32_t>& asked = Asked(members_read);
+    if (&asked != rejecting_of_) {  // the event's type just became known
+      rejecting_of_ = &asked;
+      rejecting_ = 0;
+    }
+    while (rejecting_ < asked.size() && runners_[asked[rejecting_]]->RejectsEarly(members_read)) ++rejecting_;
+    return rejecting_ == asked.size();
+  }
+
+  // The runners the event being read can reach (dispatch.h): every runner
+  // until the members holding the indexed fields are read (`members_read`;
+  // all bits once the read is complete). Explanations say why every rule
+  // rejects every event, so with them every runner is asked.
+  const std::vector<uint32_t>& Asked(uint64_t members_read) {
+    if (asked_ != nullptr) return *asked_;
+    const uint64_t needed = dispatch_->members();
+    if (options_.explain || reader_.root() != plan::Root::kUdm || (members_read & needed) != needed) {
+      return dispatch_->all();
+    }
+    dispatch_->Select(selected_);
+    asked_ = &selected_;
+    return selected_;
   }
 
   std::vector<CompiledRule> rules_;
@@ -84,7 +114,12 @@ class Engine::Impl : private engine::ReadGate {
   functions::EvalContext context_;
   engine::EventReader reader_;
   std::vector<std::unique_ptr<engine::RuleRunner>> runners_;
-  size_t rejecting_ = 0;  // runners known to reject the event being read
+  std::optional<engine::Dispatch> dispatch_;
+  std::vector<uint32_t> selected_;  // Select's output for the event being read
+  const std::vector<uint32_t>* asked_ = nullptr;  // the event's runners, once known
+  std::vector<size_t> windowed_;  // runners holding rows between events
+  const std::vector<uint32_t>* rejecting_of_ = nullptr;  // the list rejecting_ counts in
+  size_t rejecting_ = 0;  // runners of that list known to reject the event being read
   int64_t sequence_ = 0;
   int64_t latest_ = std::numeric_limits<int64_t>::min();
   int64_t watermark_ = std::numeric_limits<int64_t>::min();

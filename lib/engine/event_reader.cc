@@ -3,8 +3,10 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <limits>
+#include <string>
 
 namespace yaral::engine {
 namespace {
@@ -102,13 +104,37 @@ struct EventReader::Parser {
     return item;
   }
 
-  static void SetNumberAsString(Value& out, od::value& v) {
-    std::string_view raw = v.raw_json_token();
+  // A raw token without the whitespace simdjson leaves after it.
+  static std::string_view Trimmed(std::string_view raw) {
     while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' ||
                             raw.back() == '\t')) {
       raw.remove_suffix(1);
     }
-    out.SetString(raw);
+    return raw;
+  }
+
+  static void SetNumberAsString(Value& out, od::value& v) { out.SetString(Trimmed(v.raw_json_token())); }
+
+  // The seconds protobuf allows: Timestamp from 0001-01-01T00:00:00Z to
+  // 9999-12-31T23:59:59Z, Duration within ±315576000000 s (10000 years).
+  struct TimeRange {
+    int64_t min, max;
+  };
+  static TimeRange RangeOf(FieldType type) {
+    if (type == FieldType::kDuration) return {-315576000000, 315576000000};
+    return {-62135596800, 253402300799};
+  }
+
+  // The event cannot be used: Read returns the first refusal.
+  void Refuse(std::string_view reason, std::string message) {
+    if (!refusal_reason.empty()) return;
+    refusal_reason = reason;
+    refusal = std::move(message);
+  }
+  void RefuseRange(const TrieNode& n, std::string_view value) {
+    Refuse(kTimeOutOfRange, n.name + ": " + std::string(value) + " is outside the " +
+                                (n.type == FieldType::kDuration ? "Duration range (±10000 years)"
+                                                                : "Timestamp range (years 0001-9999)"));
   }
 
   // One scalar leaf value.
@@ -216,7 +242,11 @@ struct EventReader::Parser {
   }
 
   // A Timestamp or Duration: `.seconds` / `.nanos` come from an RFC 3339
-  // string, a number of seconds or a {seconds, nanos} object.
+  // string, a number of seconds or a {seconds, nanos} object. A value that
+  // cannot be read, or lies outside what protobuf's Timestamp (years
+  // 0001-9999) or Duration (about ±10000 years) can hold, refuses the event
+  // (Refuse): reading it as 0 would silently move it to 1970, and bounded
+  // times keep every later window sum far from int64 overflow.
   void Timestamp(od::value v, int node, uint32_t parent) {
     TrieNode& n = (*nodes)[node];
     od::json_type type;
@@ -224,12 +254,16 @@ struct EventReader::Parser {
     int64_t seconds = 0;
     int64_t nanos = 0;
     std::string_view text;
+    if (type == od::json_type::null) return;  // absent: the zero value
     if (type == od::json_type::string) {
       if (v.get_string().get(text) != simdjson::SUCCESS) return;
       auto t = ParseTimestamp(text);
       if (!t.ok()) {
         auto s = ParseInt64(text);  // epoch seconds as a string
-        if (!s.ok()) return;
+        if (!s.ok()) {
+          Refuse(kBadTimestamp, n.name + ": " + std::string(t.status().message()));
+          return;
+        }
         seconds = *s;
       } else {
         seconds = t->seconds;
@@ -237,7 +271,18 @@ struct EventReader::Parser {
       }
     } else if (type == od::json_type::number) {
       double d = 0;
-      if (v.get_double().get(d) != simdjson::SUCCESS) return;
+      if (v.get_double().get(d) != simdjson::SUCCESS || !std::isfinite(d)) {
+        Refuse(kBadTimestamp,
+               n.name + ": number " + std::string(Trimmed(v.raw_json_token())) + " is not a time in seconds");
+        return;
+      }
+      // Compared as a double before the cast: converting a double outside
+      // int64 is undefined behaviour.
+      const TimeRange range = RangeOf(n.type);
+      if (d < static_cast<double>(range.min) || d > static_cast<double>(range.max)) {
+        RefuseRange(n, Trimmed(v.raw_json_token()));
+        return;
+      }
       seconds = static_cast<int64_t>(d);
     } else if (type == od::json_type::object) {
       od::object object;
@@ -251,16 +296,35 @@ struct EventReader::Parser {
         if (target == nullptr) continue;
         od::json_type part_type;
         if (part.type().get(part_type) != simdjson::SUCCESS) return;
+        if (part_type == od::json_type::null) continue;
+        bool read = false;
         if (part_type == od::json_type::string) {
           if (part.get_string().get(text) != simdjson::SUCCESS) return;
           auto parsed = ParseInt64(text);
           if (parsed.ok()) *target = *parsed;
+          read = parsed.ok();
         } else if (part_type == od::json_type::number) {
           int64_t i = 0;
-          if (part.get_int64().get(i) == simdjson::SUCCESS) *target = i;
+          read = part.get_int64().get(i) == simdjson::SUCCESS;
+          if (read) *target = i;
+        }
+        if (!read) {
+          Refuse(kBadTimestamp, n.name + "." + std::string(key) + ": " +
+                                     std::string(Trimmed(part.raw_json_token())) + " is not an int64");
+          return;
         }
       }
+      if (nanos < 0 || nanos > 999999999) {
+        Refuse(kBadTimestamp, n.name + ".nanos: " + std::to_string(nanos) + " is outside [0, 999999999]");
+        return;
+      }
     } else {
+      Refuse(kBadTimestamp, n.name + ": " + std::string(Trimmed(v.raw_json_token())) + " is not a timestamp");
+      return;
+    }
+    const TimeRange range = RangeOf(n.type);
+    if (seconds < range.min || seconds > range.max) {
+      RefuseRange(n, std::to_string(seconds) + " seconds");
       return;
     }
     if (n.children.empty()) {
@@ -465,6 +529,8 @@ struct EventReader::Parser {
 
   std::string label_key_;
   std::string label_value_;
+  std::string_view refusal_reason;  // empty while the event is usable
+  std::string refusal;
 };
 
 EventReader::EventReader() : parser_(std::make_unique<Parser>()) {}
@@ -511,12 +577,14 @@ absl::Status EventReader::Read(std::string_view json, bool padded, ReadGate* gat
     std::memset(buffer_.get() + json.size(), ' ', simdjson::SIMDJSON_PADDING);
     text = simdjson::padded_string_view(buffer_.get(), json.size(), capacity_);
   }
+  refusal_reason_ = kInvalidJson;
   od::document doc;
   if (auto error = parser_->parser.iterate(text).get(doc)) {
     return absl::InvalidArgumentError(std::string("invalid JSON: ") + simdjson::error_message(error));
   }
   od::object object;
   if (doc.get_object().get(object) != simdjson::SUCCESS) {
+    refusal_reason_ = kNotAnObject;
     return absl::InvalidArgumentError("an event must be a JSON object");
   }
   // The record kind: entity-graph records have a top-level `entity`. Only
@@ -547,8 +615,13 @@ absl::Status EventReader::Read(std::string_view json, bool padded, ReadGate* gat
   parser.time_members = time_members_[static_cast<int>(root_)];
   parser.members_read = 0;
   parser.rejected = false;
+  parser.refusal_reason = {};
   if (auto error = parser.Object(object, FieldTrie::kRoot, 0)) {
     return absl::InvalidArgumentError(std::string("invalid JSON: ") + simdjson::error_message(error));
+  }
+  if (!parser.refusal_reason.empty()) {
+    refusal_reason_ = parser.refusal_reason;
+    return absl::InvalidArgumentError(parser.refusal);
   }
   rejected_ = parser.rejected;
   return absl::OkStatus();

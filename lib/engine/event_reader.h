@@ -114,6 +114,12 @@ class ReadGate {
   virtual bool Rejects(uint64_t members_read) = 0;
 };
 
+// Why Read refuses an event; the keys of EngineStats::invalid_by_reason.
+inline constexpr std::string_view kInvalidJson = "invalid_json";
+inline constexpr std::string_view kNotAnObject = "not_an_object";
+inline constexpr std::string_view kBadTimestamp = "bad_timestamp";        // unreadable
+inline constexpr std::string_view kTimeOutOfRange = "time_out_of_range";  // outside protobuf's range
+
 class EventReader {
  public:
   EventReader();
@@ -133,6 +139,9 @@ class EventReader {
   // in memory, so it is parsed in place instead of copied. With a gate, the
   // walk may stop early (rejected()).
   absl::Status Read(std::string_view json, bool padded = false, ReadGate* gate = nullptr);
+
+  // Why the last Read failed: one of the k* reasons below.
+  std::string_view refusal_reason() const { return refusal_reason_; }
 
   // The gate stopped the last Read: the fields after the deciding member
   // were not read, and the event must not be used beyond its time.
@@ -156,6 +165,7 @@ class EventReader {
   size_t capacity_ = 0;
   bool read_entities_ = false;
   bool rejected_ = false;
+  std::string_view refusal_reason_;
   uint64_t read_count_ = 0;
   uint64_t time_members_[3] = {0, 0, 0};  // members holding each root's time fields
 };

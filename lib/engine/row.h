@@ -28,10 +28,6 @@ struct Row {
   std::vector<Value> placeholders;  // Plan::placeholders order
   std::vector<uint8_t> defined;     // which placeholders this row binds
   std::shared_ptr<const std::string> json;  // the event, minified, for samples
-  // Rules of one event variable: the row's match key as RuleRunner::KeyText
-  // writes it, computed once when the row is kept rather than once per
-  // window that holds it.
-  std::string key_text;
 };
 
 // One row per event variable; null where the variable is absent.

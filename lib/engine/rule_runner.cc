@@ -15,8 +15,6 @@ namespace {
 // Event copies of one event and variable beyond this are a runaway cross
 // product of repeated fields; the rest are dropped and counted.
 constexpr size_t kMaxRowsPerEvent = 10000;
-// Bindings of one window beyond this: a join without a selective key.
-constexpr size_t kMaxBindingsPerWindow = 1000000;
 
 int64_t FloorDiv(int64_t a, int64_t b) {
   int64_t q = a / b;
@@ -96,6 +94,7 @@ RuleRunner::RuleRunner(const CompiledRule& rule, EventReader& reader, const Engi
       emit_(std::move(emit)),
       evaluator_(plan_, context, stats.runtime_errors_by_message, stats.runtime_errors),
       reader_(reader),
+      store_(plan_.variables.size()),
       next_window_start_(std::numeric_limits<int64_t>::min()),
       sliding_horizon_(std::numeric_limits<int64_t>::min()) {
   for (size_t v = 0; v < plan_.variables.size(); ++v) {
@@ -121,8 +120,16 @@ RuleRunner::RuleRunner(const CompiledRule& rule, EventReader& reader, const Engi
     }
     if (depth < joins_at_depth_.size()) joins_at_depth_[depth].push_back(static_cast<int>(j));
   }
-  rows_.resize(plan_.variables.size());
-  keys_per_row_ = plan_.variables.size() == 1;
+  table_rows_.resize(plan_.variables.size());
+  keyed_ = options_.windows_per_key && plan_.match.window != plan::WindowKind::kNone;
+  for (size_t v = 0; v < plan_.variables.size() && keyed_; ++v) {
+    if (IsTable(v)) continue;
+    for (int ph : plan_.match.keys) {
+      const std::vector<plan::Binding>& bindings = plan_.variables[v].bindings;
+      keyed_ = keyed_ && std::any_of(bindings.begin(), bindings.end(),
+                                     [&](const plan::Binding& b) { return b.placeholder == ph; });
+    }
+  }
   remember_quiet_groups_ = !options_.explain && ReadsOnlyEvents(plan_, plan_.condition.node);
   for (const plan::Outcome& o : plan_.outcomes) {
     remember_quiet_groups_ = remember_quiet_groups_ && ReadsOnlyEvents(plan_, o.node);
@@ -271,6 +278,32 @@ RuleRunner::ConstantTest RuleRunner::ConstantTestOf(int variable, plan::NodeRef 
     break;
   }
   return test;
+}
+
+std::optional<std::vector<DispatchTest>> RuleRunner::DispatchTests() const {
+  std::vector<DispatchTest> tests;
+  if (!constants_hold_) return tests;  // takes no event at all
+  for (size_t v = 0; v < plan_.variables.size(); ++v) {
+    const plan::Variable& variable = plan_.variables[v];
+    if (variable.root != plan::Root::kUdm || (!windowed() && v != 0)) continue;
+    // Of what the early filters imply, the slot with the fewest values.
+    std::optional<std::pair<int, std::vector<std::string>>> best;
+    const auto flat = [&](int slot) { return builders_[v]->Flat(static_cast<size_t>(slot)); };
+    for (int f : early_filters_[v]) {
+      for (auto& [slot, values] : ImpliedStrings(plan_, variable.filters[f].node, static_cast<int>(v), flat)) {
+        if (!best || values.size() < best->second.size()) best.emplace(slot, std::move(values));
+      }
+    }
+    if (!best) return std::nullopt;
+    DispatchTest test;
+    test.field = plan_.fields[variable.slots[static_cast<size_t>(best->first)].field].text;
+    test.values = std::move(best->second);
+    test.builder = builders_[v].get();
+    test.slot = static_cast<size_t>(best->first);
+    test.member_bit = reader_.trie(variable.root).MemberBit(builders_[v]->MemberNode(test.slot));
+    tests.push_back(std::move(test));
+  }
+  return tests;
 }
 
 bool RuleRunner::EarlyFilterPasses(int variable, size_t k) {
@@ -441,7 +474,7 @@ void RuleRunner::BuildTableRows(int variable) {
     // Table rows are no events: negative identities keep them apart.
     row->event = -static_cast<int64_t>(r) - 1;
     row->valid_until = std::numeric_limits<int64_t>::max();
-    rows_[variable].push_back(std::move(row));
+    table_rows_[variable].push_back(std::move(row));
   }
 }
 
@@ -504,54 +537,135 @@ void RuleRunner::JudgeEvent(std::vector<Row>& rows, UdmTimestamp time) {
 // ------------------------------------------------------------------ windowed rules
 
 void RuleRunner::Keep(int variable, Row row) {
-  if (keys_per_row_) row.key_text = KeyText(Binding{&row});
-  auto boxed = std::make_unique<Row>(std::move(row));
-  const Row* pointer = boxed.get();
-  std::deque<std::unique_ptr<Row>>& rows = rows_[variable];
-  const auto key = std::make_pair(pointer->time, pointer->event);
-  if (rows.empty() || std::make_pair(rows.back()->time, rows.back()->event) <= key) {
-    rows.push_back(std::move(boxed));
-  } else {
-    auto at = std::upper_bound(rows.begin(), rows.end(), key, [](const auto& k, const auto& r) {
-      return k < std::make_pair(r->time, r->event);
-    });
-    rows.insert(at, std::move(boxed));
+  // A keyed rule's row carries its whole match key; an unkeyed rule's
+  // groups are only known once its rows are joined.
+  Binding own(plan_.variables.size(), nullptr);
+  own[variable] = &row;
+  KeyState* state = keyed_ ? store_.Find(PartitionText(row), options_.max_keys_per_rule)
+                           : store_.Find(std::string(), std::numeric_limits<size_t>::max());
+  if (state == nullptr) {
+    RecordDrop("max_keys_per_rule", own);
+    return;
   }
-  ++live_rows_;
-  if (variable == plan_.match.pivot &&
-      (plan_.match.window == plan::WindowKind::kSlidingAfter ||
-       plan_.match.window == plan::WindowKind::kSlidingBefore)) {
-    pending_pivots_.emplace(std::make_pair(pointer->time.seconds, pointer->event), pointer);
+  if (state->live_rows >= options_.max_rows_per_key) {
+    RecordDrop("max_rows_per_key", own);
+    return;
+  }
+  if (keyed_ && !state->mixed_keys) {
+    // Usually every row of a partition has the same group key: then it is
+    // computed here once per row, not once per binding of every window.
+    std::string exact = KeyText(own);
+    if (state->live_rows == 0) {
+      state->group_key = std::move(exact);
+    } else if (exact != state->group_key) {
+      state->mixed_keys = true;
+    }
+  }
+  const Row* kept = store_.Keep(*state, variable, std::move(row));
+  const bool is_entity = plan_.variables[variable].root == plan::Root::kGraph;
+  store_.ScheduleExpiry(*state, is_entity ? kept->valid_until : kept->time.seconds);
+  switch (plan_.match.window) {
+    case plan::WindowKind::kHop:
+    case plan::WindowKind::kTumbling:
+      if (std::find(window_variables_.begin(), window_variables_.end(), variable) != window_variables_.end()) {
+        const int64_t floor = closed_any_ ? next_window_start_ : std::numeric_limits<int64_t>::min();
+        store_.ScheduleClose(*state, NextHopStart(*state, kept->time.seconds, floor) + plan_.match.window_seconds);
+      }
+      break;
+    case plan::WindowKind::kSlidingAfter:
+    case plan::WindowKind::kSlidingBefore:
+      if (variable == plan_.match.pivot) {
+        ++state->pending_pivots;
+        pending_pivots_.emplace(std::make_pair(kept->time.seconds, kept->event), std::make_pair(kept, state));
+      }
+      break;
+    case plan::WindowKind::kNone:
+      break;
   }
 }
 
-int64_t RuleRunner::EarliestRowTime() const {
+void RuleRunner::RecordDrop(const char* limit, const Binding& binding) {
+  // A key named by its values, as --explain names a group's.
+  std::string key;
+  for (int ph : plan_.match.keys) {
+    key += (key.empty() ? "" : ", ") + plan_.placeholders[ph].name + ": " +
+           Evaluator::PlaceholderValue(plan_, binding, ph).DebugString();
+  }
+  ++stats_.dropped_by_limits;
+  auto drop = std::find_if(stats_.limit_drops.begin(), stats_.limit_drops.end(), [&](const LimitDrop& d) {
+    return d.rule == plan_.rule_name && d.limit == limit;
+  });
+  if (drop == stats_.limit_drops.end()) {
+    LimitDrop first;
+    first.rule = plan_.rule_name;
+    first.limit = limit;
+    stats_.limit_drops.push_back(std::move(first));
+    drop = std::prev(stats_.limit_drops.end());
+  }
+  ++drop->count;
+  auto named = drop->keys.find(key);
+  if (named != drop->keys.end()) {
+    ++named->second;
+  } else if (drop->keys.size() < LimitDrop::kMaxKeys) {
+    drop->keys.emplace(key, 1);
+  } else {
+    ++drop->other_keys;
+  }
+}
+
+int64_t RuleRunner::EarliestRowTime(const KeyState& state) const {
   int64_t earliest = std::numeric_limits<int64_t>::max();
   for (int v : window_variables_) {
-    if (!rows_[v].empty()) earliest = std::min(earliest, rows_[v].front()->time.seconds);
+    if (!state.rows[v].empty()) earliest = std::min(earliest, state.rows[v].front()->time.seconds);
   }
   return earliest;
 }
 
-void RuleRunner::Evict(int64_t before) {
-  for (size_t v = 0; v < rows_.size(); ++v) {
-    auto& rows = rows_[v];
-    if (IsTable(v)) continue;  // table rows live as long as the run
+int64_t RuleRunner::EarliestExpiry(const KeyState& state) const {
+  // Evict(before) forgets event rows older than `before`, entity records
+  // whose validity ended before it and judged sets of windows ending at or
+  // before it: the key needs a visit once `before` passes the first of these.
+  int64_t earliest = std::numeric_limits<int64_t>::max();
+  for (size_t v = 0; v < state.rows.size(); ++v) {
+    const auto& rows = state.rows[v];
+    if (rows.empty()) continue;
     if (plan_.variables[v].root == plan::Root::kGraph) {
-      const size_t size = rows.size();
-      std::erase_if(rows, [&](const auto& r) { return r->valid_until < before; });
-      live_rows_ -= size - rows.size();
-      continue;
-    }
-    while (!rows.empty() && rows.front()->time.seconds < before) {
-      rows.pop_front();
-      --live_rows_;
+      for (const auto& r : rows) earliest = std::min(earliest, r->valid_until);
+    } else {
+      earliest = std::min(earliest, rows.front()->time.seconds);
     }
   }
-  for (auto* sets : {&emitted_, &explained_, &quiet_}) {
+  for (const auto* sets : {&state.emitted, &state.explained, &state.quiet}) {
+    for (const auto& [key, set] : *sets) earliest = std::min(earliest, set.window_end - 1);
+  }
+  return earliest;
+}
+
+void RuleRunner::Evict(KeyState& state, int64_t before) {
+  for (size_t v = 0; v < state.rows.size(); ++v) {
+    auto& rows = state.rows[v];
+    const size_t size = rows.size();
+    if (plan_.variables[v].root == plan::Root::kGraph) {
+      std::erase_if(rows, [&](const auto& r) { return r->valid_until < before; });
+    } else {
+      auto kept = std::find_if(rows.begin(), rows.end(), [&](const auto& r) { return r->time.seconds >= before; });
+      rows.erase(rows.begin(), kept);
+    }
+    store_.Forgot(state, size - rows.size());
+  }
+  for (auto* sets : {&state.emitted, &state.explained, &state.quiet}) {
     for (auto it = sets->begin(); it != sets->end();) {
       it = it->second.window_end <= before ? sets->erase(it) : std::next(it);
     }
+  }
+}
+
+void RuleRunner::EvictExpired(int64_t before) {
+  while (KeyState* state = store_.PopExpiry(before - 1)) {
+    Evict(*state, before);
+    const int64_t expiry = EarliestExpiry(*state);
+    if (expiry != std::numeric_limits<int64_t>::max()) store_.ScheduleExpiry(*state, expiry);
+    store_.EraseIfEmpty(*state);
   }
 }
 
@@ -570,26 +684,80 @@ void RuleRunner::Advance(int64_t watermark) {
   }
 }
 
-void RuleRunner::CloseHopWindows(int64_t watermark) {
+int64_t RuleRunner::NextHopStart(const KeyState& state, int64_t earliest, int64_t floor) const {
+  // The smallest aligned start s with s + D > t is the first window holding
+  // the earliest row; none before the key's or the rule's closed windows.
   const int64_t length = plan_.match.window_seconds;
   const int64_t hop = plan_.match.hop_seconds;
-  while (live_rows_ > 0) {
-    // Skip windows holding no row: start at the first window that contains
-    // the earliest live row (the smallest aligned start s with s + D > t).
-    const int64_t earliest = EarliestRowTime();
-    if (earliest == std::numeric_limits<int64_t>::max()) {
-      // Only entity records are left: no window can fire before an event.
-      if (watermark == std::numeric_limits<int64_t>::max()) Evict(watermark);
-      break;
+  return std::max({FloorDiv(earliest - length, hop) * hop + hop, state.next_window_start, floor});
+}
+
+void RuleRunner::CloseHopWindows(int64_t watermark) {
+  // Every key closes the windows up to the watermark from where the rule's
+  // clock stood before this call, whatever other keys close meanwhile: the
+  // windows the one-partition loop closed in this call, restricted to the
+  // key. Keys come off the agenda one window at a time, by window end, so
+  // windows are closed in the same order as there.
+  const int64_t floor = closed_any_ ? next_window_start_ : std::numeric_limits<int64_t>::min();
+  const int64_t length = plan_.match.window_seconds;
+  const int64_t hop = plan_.match.hop_seconds;
+  int64_t due = 0;
+  for (;;) {
+    KeyState* state = store_.PopClose(watermark, &due);
+    if (state == nullptr) {
+      if (window_keys_.empty()) break;
+      FinishWindow(floor);  // queues its keys again: some may be due
+      continue;
     }
-    const int64_t first = FloorDiv(earliest - length, hop) * hop + hop;
-    if (!closed_any_ || next_window_start_ < first) next_window_start_ = first;
-    if (next_window_start_ > watermark - length) break;
-    EvaluateWindow(next_window_start_, next_window_start_ + length, /*end_inclusive=*/false, nullptr);
+    const int64_t earliest = EarliestRowTime(*state);
+    // Only entity records are left: no window can fire before an event;
+    // they wait on the expiry agenda.
+    if (earliest == std::numeric_limits<int64_t>::max()) continue;
+    const int64_t end = NextHopStart(*state, earliest, floor) + length;
+    // Queued too early (rows left since), or the first key of a later
+    // window while keys of the current one still wait to be finished and
+    // queued again: back on the agenda, in its place.
+    if (end != due || (end != window_end_ && !window_keys_.empty())) {
+      if (end == due) FinishWindow(floor);
+      store_.ScheduleClose(*state, end);
+      continue;
+    }
+    window_end_ = end;
+    EvaluateWindow(*state, end - length, end, /*end_inclusive=*/false, nullptr);
+    state->next_window_start = end - length + hop;
+    next_window_start_ = closed_any_ ? std::max(next_window_start_, state->next_window_start)
+                                     : state->next_window_start;
     closed_any_ = true;
-    next_window_start_ += hop;
-    Evict(next_window_start_);
+    window_keys_.push_back(state);
   }
+  // Every key still queued waits for a window starting at or after the
+  // rule's clock now: what lies before it is of no use to any key.
+  if (closed_any_) EvictExpired(next_window_start_);
+}
+
+void RuleRunner::FinishWindow(int64_t floor) {
+  // In the order the one-partition join meets the groups: by the rows of
+  // their first binding, in join order. Their rows are evicted only now.
+  std::stable_sort(window_outputs_.begin(), window_outputs_.end(),
+                   [](const WindowOutput& a, const WindowOutput& b) { return a.order < b.order; });
+  for (WindowOutput& out : window_outputs_) {
+    if (out.emit) {
+      Emit(out.group, {out.group.window_start, 0}, {out.group.window_end, 0});
+    } else {
+      Explain(std::move(out.explanation));
+    }
+  }
+  window_outputs_.clear();
+  for (KeyState* state : window_keys_) {
+    Evict(*state, state->next_window_start);
+    const int64_t next = EarliestRowTime(*state);
+    if (next != std::numeric_limits<int64_t>::max()) {
+      store_.ScheduleClose(*state, NextHopStart(*state, next, floor) + plan_.match.window_seconds);
+    } else {
+      store_.EraseIfEmpty(*state);  // else its entity records wait on the expiry agenda
+    }
+  }
+  window_keys_.clear();
 }
 
 void RuleRunner::CloseSlidingWindows(int64_t watermark) {
@@ -600,19 +768,20 @@ void RuleRunner::CloseSlidingWindows(int64_t watermark) {
     const int64_t t = it->first.first;
     const int64_t end = before ? t : t + length;
     if (end > watermark) break;
-    EvaluateWindow(before ? t - length : t, end, /*end_inclusive=*/true, it->second);
+    auto [pivot, state] = it->second;
     pending_pivots_.erase(it);
+    EvaluateWindow(*state, before ? t - length : t, end, /*end_inclusive=*/true, pivot);
+    --state->pending_pivots;
   }
   // Rows older than every window still to come are not needed: pending
   // pivots and pivots yet to arrive start no earlier than this.
   int64_t low = watermark;
   if (!pending_pivots_.empty()) low = std::min(low, pending_pivots_.begin()->first.first);
-  if (low == std::numeric_limits<int64_t>::max()) return;  // Finish(): Evict separately
+  if (low == std::numeric_limits<int64_t>::max()) return;  // Finish(): the store is cleared
   const int64_t horizon = before ? low - length : low;
-  if (horizon > sliding_horizon_) {
-    sliding_horizon_ = horizon;
-    Evict(horizon);
-  }
+  if (horizon <= sliding_horizon_) return;
+  sliding_horizon_ = horizon;
+  EvictExpired(horizon);
 }
 
 bool RuleRunner::Consistent(const Binding& binding, const Row& row) const {
@@ -630,7 +799,7 @@ bool RuleRunner::Consistent(const Binding& binding, const Row& row) const {
 void RuleRunner::Join(size_t depth, Binding& binding,
                       const std::vector<std::vector<const Row*>>& candidates,
                       std::vector<Binding>& out) {
-  if (out.size() >= kMaxBindingsPerWindow) return;
+  if (out.size() >= options_.max_bindings_per_window) return;
   if (depth == join_order_.size()) {
     out.push_back(binding);
     return;
@@ -694,19 +863,60 @@ std::string RuleRunner::KeyText(const Binding& binding) const {
   return key;
 }
 
-void RuleRunner::EvaluateWindow(int64_t start, int64_t end, bool end_inclusive, const Row* pivot) {
+namespace {
+
+// Appends a text for `v` that equal values (Value ==) share: every zero
+// value one text, numbers as doubles, strings and bytes by their bytes.
+// Unequal values may share one too (2^53 and 2^53 + 1): a partition may hold
+// several group keys, never split one.
+void AppendPartitionText(const Value& v, std::string& out) {
+  if (v.IsZero()) {
+    out += 'z';
+  } else if (v.is_number()) {
+    const double d = v.float_value();
+    out += 'n';
+    out.append(reinterpret_cast<const char*>(&d), sizeof d);
+  } else if (v.is_string() || v.is_bytes()) {
+    out += 's';
+    out += std::to_string(v.string().size());
+    out += ':';
+    out += v.string();
+  } else if (v.is_list()) {
+    out += 'l';
+    out += std::to_string(v.list().size());
+    out += ':';
+    for (const Value& item : v.list()) AppendPartitionText(item, out);
+  } else {
+    out += static_cast<char>('0' + static_cast<int>(v.kind()));
+    out += v.DebugString();
+  }
+}
+
+}  // namespace
+
+std::string RuleRunner::PartitionText(const Row& row) const {
+  std::string text;
+  for (int ph : plan_.match.keys) {
+    AppendPartitionText(row.placeholders[ph], text);
+    text += '\x1f';
+  }
+  return text;
+}
+
+void RuleRunner::EvaluateWindow(KeyState& state, int64_t start, int64_t end, bool end_inclusive,
+                                const Row* pivot) {
   std::vector<std::vector<const Row*>> candidates(plan_.variables.size());
   for (size_t v = 0; v < plan_.variables.size(); ++v) {
     if (pivot != nullptr && static_cast<int>(v) == plan_.match.pivot) {
       candidates[v].push_back(pivot);
       continue;
     }
-    const auto& rows = rows_[v];
     if (IsTable(v)) {
-      for (const auto& r : rows) candidates[v].push_back(r.get());
+      for (const auto& r : table_rows_[v]) candidates[v].push_back(r.get());
       if (candidates[v].empty()) return;
       continue;
     }
+    const auto& rows = state.rows[v];
     if (plan_.variables[v].root == plan::Root::kGraph) {
       // Entity records whose validity overlaps the window.
       for (const auto& r : rows) {
@@ -729,17 +939,14 @@ void RuleRunner::EvaluateWindow(int64_t start, int64_t end, bool end_inclusive, 
   std::vector<Binding> bindings;
   Binding binding(plan_.variables.size(), nullptr);
   Join(0, binding, candidates, bindings);
-  if (bindings.size() >= kMaxBindingsPerWindow) {
-    evaluator_.RecordError("more than " + std::to_string(kMaxBindingsPerWindow) +
-                           " joined bindings in one window: the rest were skipped");
-  }
+  if (bindings.size() >= options_.max_bindings_per_window) RecordDrop("max_bindings_per_window", bindings.back());
   std::vector<Group> groups;
   std::vector<std::string> keys;
   std::unordered_map<std::string, size_t> index;
   std::string computed;
   for (Binding& b : bindings) {
     if (!PassesMatchZeroFilter(b)) continue;
-    const std::string& key = keys_per_row_ ? b[0]->key_text : (computed = KeyText(b));
+    const std::string& key = keyed_ && !state.mixed_keys ? state.group_key : (computed = KeyText(b));
     auto [it, inserted] = index.try_emplace(key, groups.size());
     if (inserted) {
       groups.emplace_back();
@@ -752,7 +959,7 @@ void RuleRunner::EvaluateWindow(int64_t start, int64_t end, bool end_inclusive, 
     }
     groups[it->second].bindings.push_back(std::move(b));
   }
-  for (size_t g = 0; g < groups.size(); ++g) JudgeGroup(groups[g], keys[g], start, end);
+  for (size_t g = 0; g < groups.size(); ++g) JudgeGroup(state, groups[g], keys[g], start, end);
 }
 
 std::string RuleRunner::ConditionValues(const Group& group) {
@@ -767,9 +974,12 @@ std::string RuleRunner::ConditionValues(const Group& group) {
   return out.empty() ? "" : " (" + out + ")";
 }
 
-void RuleRunner::JudgeGroup(Group& group, const std::string& key_text, int64_t start, int64_t end) {
+void RuleRunner::JudgeGroup(KeyState& state, Group& group, const std::string& key_text, int64_t start,
+                            int64_t end) {
   // The set of events is the detection's identity: overlapping hop windows
   // holding the same events give one detection (docs/semantics.md).
+  const bool hop_windows =
+      plan_.match.window == plan::WindowKind::kHop || plan_.match.window == plan::WindowKind::kTumbling;
   std::vector<std::pair<int, int64_t>> events;
   for (const Binding& b : group.bindings) {
     for (size_t v = 0; v < b.size(); ++v) {
@@ -780,36 +990,68 @@ void RuleRunner::JudgeGroup(Group& group, const std::string& key_text, int64_t s
   events.erase(std::unique(events.begin(), events.end()), events.end());
   uint64_t signature = events.size();
   for (const auto& [v, e] : events) signature = Mix(Mix(signature, static_cast<uint64_t>(v)), static_cast<uint64_t>(e));
-  auto emitted = emitted_.find(key_text);
-  if (emitted != emitted_.end() && emitted->second.signature == signature) return;
+  auto emitted = state.emitted.find(key_text);
+  if (emitted != state.emitted.end() && emitted->second.signature == signature) return;
   // The same events in the next overlapping window: the same outcomes, and
   // the condition false again.
-  auto quiet = quiet_.find(key_text);
-  if (quiet != quiet_.end() && quiet->second.signature == signature) return;
+  auto quiet = state.quiet.find(key_text);
+  if (quiet != state.quiet.end() && quiet->second.signature == signature) return;
 
   for (const plan::Outcome& o : plan_.outcomes) group.outcomes.push_back(evaluator_.EvalGroup(o.node, group));
   if (!evaluator_.TestGroup(plan_.condition.node, group)) {
-    if (remember_quiet_groups_) quiet_[key_text] = {signature, end};
+    if (remember_quiet_groups_) {
+      state.quiet[key_text] = {signature, end};
+      store_.ScheduleExpiry(state, end - 1);
+    }
     // Explain each distinct set once, not once per overlapping hop window.
-    auto explained = explained_.find(key_text);
-    if (options_.explain && (explained == explained_.end() || explained->second.signature != signature)) {
-      explained_[key_text] = {signature, end};
+    auto explained = state.explained.find(key_text);
+    if (options_.explain && (explained == state.explained.end() || explained->second.signature != signature)) {
+      state.explained[key_text] = {signature, end};
+      store_.ScheduleExpiry(state, end - 1);
       std::string key;
       for (int ph : plan_.match.keys) {
         key += (key.empty() ? "" : ", ") + plan_.placeholders[ph].name + ": " +
                group.key[ph]->DebugString();
       }
-      Explain("window [" + FormatTimestamp({start, 0}) + ", " + FormatTimestamp({end, 0}) +
-              (plan_.match.window == plan::WindowKind::kHop || plan_.match.window == plan::WindowKind::kTumbling
-                   ? ")"
-                   : "]") +
-              " {" + key + "}: condition `" + plan_.condition.text + "` is false" +
-              ConditionValues(group));
+      std::string message = "window [" + FormatTimestamp({start, 0}) + ", " + FormatTimestamp({end, 0}) +
+                            (hop_windows ? ")" : "]") + " {" + key + "}: condition `" +
+                            plan_.condition.text + "` is false" + ConditionValues(group);
+      if (hop_windows) {
+        window_outputs_.push_back({FirstBindingOrder(group), Group(), false, std::move(message)});
+      } else {
+        Explain(std::move(message));
+      }
     }
     return;
   }
-  emitted_[key_text] = {signature, end};
-  Emit(group, {start, 0}, {end, 0});
+  state.emitted[key_text] = {signature, end};
+  // A judged set is forgotten when the rule's clock passes its window.
+  store_.ScheduleExpiry(state, end - 1);
+  if (hop_windows) {
+    // Emitted once every key of this window is judged (FinishWindow).
+    std::vector<std::pair<UdmTimestamp, int64_t>> order = FirstBindingOrder(group);
+    window_outputs_.push_back({std::move(order), std::move(group), true, std::string()});
+  } else {
+    Emit(group, {start, 0}, {end, 0});
+  }
+}
+
+std::vector<std::pair<UdmTimestamp, int64_t>> RuleRunner::FirstBindingOrder(const Group& group) const {
+  // Join meets candidates in (time, event) order, table rows in table
+  // order, an absent optional variable after every row.
+  std::vector<std::pair<UdmTimestamp, int64_t>> order;
+  const Binding& first = group.bindings.front();
+  for (int v : join_order_) {
+    const Row* row = first[v];
+    if (row == nullptr) {
+      order.emplace_back(UdmTimestamp{std::numeric_limits<int64_t>::max(), 0}, 0);
+    } else if (IsTable(v)) {
+      order.emplace_back(UdmTimestamp{}, -row->event);
+    } else {
+      order.emplace_back(row->time, row->event);
+    }
+  }
+  return order;
 }
 
 // ------------------------------------------------------------------ output
@@ -870,18 +1112,13 @@ void RuleRunner::Explain(std::string message) {
 
 void RuleRunner::Finish() {
   Advance(std::numeric_limits<int64_t>::max());
-  for (size_t v = 0; v < rows_.size(); ++v) {
-    if (!IsTable(v)) rows_[v].clear();
-  }
-  live_rows_ = 0;
+  store_.Clear();
   pending_pivots_.clear();
-  emitted_.clear();
-  explained_.clear();
-  quiet_.clear();
   suppressed_until_.clear();
   closed_any_ = false;
   next_window_start_ = std::numeric_limits<int64_t>::min();
   sliding_horizon_ = std::numeric_limits<int64_t>::min();
+  window_end_ = std::numeric_limits<int64_t>::min();
 }
 
 }  // namespace yaral::engine

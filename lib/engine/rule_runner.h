@@ -16,27 +16,35 @@
 //   tumbling  [kD, (k+1)D)
 //   sliding   per pivot row: [t-D, t] (before) or [t, t+D] (after)
 // Rows no open window can contain are dropped, so memory follows the live
-// windows, not the input.
+// windows, not the input. Rows are held per match key (WindowStore) when
+// every event variable binds every match placeholder: each key then has its
+// own windows, closed when the watermark passes them, so the cost follows
+// the events and keys, not live rows times windows. EngineOptions limits the
+// rows per key, the keys per rule and the bindings of one key's window;
+// what they drop is counted in EngineStats::limit_drops.
 //
 // Private to lib/engine. Not thread-safe (one per engine).
 #ifndef YARAL_LIB_ENGINE_RULE_RUNNER_H_
 #define YARAL_LIB_ENGINE_RULE_RUNNER_H_
 
 #include <cstdint>
-#include <deque>
 #include <functional>
+#include <limits>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "compile/plan.h"
+#include "engine/dispatch.h"
 #include "engine/evaluator.h"
 #include "engine/event_reader.h"
 #include "engine/row.h"
 #include "engine/row_builder.h"
+#include "engine/window_store.h"
 #include "yaral/engine.h"
 
 namespace yaral::engine {
@@ -63,14 +71,16 @@ class RuleRunner {
   // Closes every window and forgets all state.
   void Finish();
 
-  size_t live_rows() const { return live_rows_; }
+  size_t live_rows() const { return store_.live_rows(); }
+  bool windowed() const { return plan_.match.window != plan::WindowKind::kNone; }
+
+  // For the engine's dispatch index (engine/dispatch.h): per variable that
+  // takes UDM events, one field and the strings its early filters imply it
+  // holds in every event the variable takes; nullopt when some variable has
+  // no such field.
+  std::optional<std::vector<DispatchTest>> DispatchTests() const;
 
  private:
-  struct Candidates;
-  struct EmittedSet {
-    uint64_t signature = 0;
-    int64_t window_end = 0;
-  };
 
   // The rows of a data-table variable: its table's rows that pass its
   // bindings and filters, computed once.
@@ -100,19 +110,41 @@ class RuleRunner {
   // Windowed rules.
   void Keep(int variable, Row row);
   void CloseHopWindows(int64_t watermark);
+  // Closes one window at a time, for the key whose next window ends first.
+  // Keys of one window are finished together by FinishWindow: outputs in
+  // the one-partition order, then their old rows evicted, the keys queued
+  // for their next windows.
+  void FinishWindow(int64_t floor);
+  // The first hop window start of `state` that may still close, from its
+  // earliest row's time and the windows closed before `floor`.
+  int64_t NextHopStart(const KeyState& state, int64_t earliest, int64_t floor) const;
   void CloseSlidingWindows(int64_t watermark);
-  void EvaluateWindow(int64_t start, int64_t end, bool end_inclusive, const Row* pivot);
+  void EvaluateWindow(KeyState& state, int64_t start, int64_t end, bool end_inclusive, const Row* pivot);
   void Join(size_t depth, Binding& binding, const std::vector<std::vector<const Row*>>& candidates,
             std::vector<Binding>& out);
   bool Consistent(const Binding& binding, const Row& row) const;
   bool Coincident(const Binding& binding, int variable, const Row& row) const;
   bool IsTable(size_t variable) const { return plan_.variables[variable].root == plan::Root::kTable; }
-  void JudgeGroup(Group& group, const std::string& key_text, int64_t start, int64_t end);
-  void Evict(int64_t before);
-  int64_t EarliestRowTime() const;
+  void JudgeGroup(KeyState& state, Group& group, const std::string& key_text, int64_t start, int64_t end);
+  // Drops the rows of `state` no window from `before` on can hold.
+  void Evict(KeyState& state, int64_t before);
+  int64_t EarliestRowTime(const KeyState& state) const;
+  // When Evict next has something to forget in `state`.
+  int64_t EarliestExpiry(const KeyState& state) const;
+  // Evicts, for every key queued to expire before `before`, what no window
+  // from `before` on can hold; erases keys left empty.
+  void EvictExpired(int64_t before);
+  // A hop window's group: where Join met its first binding.
+  std::vector<std::pair<UdmTimestamp, int64_t>> FirstBindingOrder(const Group& group) const;
+  // Counts what a limit of EngineOptions dropped (EngineStats::limit_drops).
+  void RecordDrop(const char* limit, const Binding& binding);
 
   void Emit(const Group& group, UdmTimestamp start, UdmTimestamp end);
   std::string KeyText(const Binding& binding) const;
+  // A keyed rule's row: the text of its partition, the same for any two
+  // rows whose match values are equal (Value ==, which equates 1 and 1.0,
+  // or "" and an unset value), so rows that may join share a partition.
+  std::string PartitionText(const Row& row) const;
   // For explanations: the values a predicate read, and the counts and
   // outcomes a condition saw.
   std::string Describe(const plan::Predicate& predicate, const Binding& binding);
@@ -160,23 +192,32 @@ class RuleRunner {
   std::vector<int> join_order_;
   std::vector<std::vector<int>> joins_at_depth_;
 
-  // Live rows per variable, ordered by event time. Boxed so a pending
-  // pivot's pointer survives inserts in the middle of the deque.
-  std::vector<std::deque<std::unique_ptr<Row>>> rows_;
+  // Every event variable binds every match placeholder: rows are grouped
+  // by match key as they are kept (see WindowStore).
+  bool keyed_ = false;
+  WindowStore store_;
+  std::vector<std::vector<std::unique_ptr<Row>>> table_rows_;  // per table variable
   std::vector<int> window_variables_;  // whose row times place the windows
-  // One event variable: a row's match key is its own (Row::key_text).
-  bool keys_per_row_ = false;
-  size_t live_rows_ = 0;
-  int64_t next_window_start_;  // hop/tumbling: the first window not yet closed
-  bool closed_any_ = false;      // some window was closed: older events are late
+  // Hop/tumbling, over all keys: windows before this are closed (once
+  // closed_any_), so older events are late.
+  int64_t next_window_start_;
+  bool closed_any_ = false;
+  // Hop/tumbling: the outputs and keys of the window being closed (see
+  // FinishWindow), and its end.
+  struct WindowOutput {
+    std::vector<std::pair<UdmTimestamp, int64_t>> order;
+    Group group;  // emit == true
+    bool emit = false;
+    std::string explanation;  // emit == false
+  };
+  std::vector<WindowOutput> window_outputs_;
+  std::vector<KeyState*> window_keys_;
+  int64_t window_end_ = std::numeric_limits<int64_t>::min();
   // Sliding windows: pivot rows not yet evaluated, by (time, event).
-  std::multimap<std::pair<int64_t, int64_t>, const Row*> pending_pivots_;
+  std::multimap<std::pair<int64_t, int64_t>, std::pair<const Row*, KeyState*>> pending_pivots_;
   int64_t sliding_horizon_;                // sliding: rows before this are gone
-  std::unordered_map<std::string, EmittedSet> emitted_;
-  std::unordered_map<std::string, EmittedSet> explained_;  // same, for --explain
-  // Groups whose condition was false, when that can only change with their
-  // events (see ReadsOnlyEvents): not judged again for the same events.
-  std::unordered_map<std::string, EmittedSet> quiet_;
+  // Groups whose condition was false are not judged again for the same
+  // events when that can only change with their events (ReadsOnlyEvents).
   bool remember_quiet_groups_ = false;
   std::unordered_map<std::string, int64_t> suppressed_until_;
 };

@@ -9,8 +9,8 @@
 namespace yaral::functions::internal {
 namespace {
 
-FunctionInfo Aggregation(std::string_view name, TypeMask accepts, ResultRule rule, Type result,
-                         std::string_view summary) {
+FunctionInfo Aggregation(std::string_view name, Aggregate aggregate, TypeMask accepts,
+                         ResultRule rule, Type result, std::string_view summary) {
   return {
       .name = name,
       .params = {Arg("value", accepts)},
@@ -18,6 +18,7 @@ FunctionInfo Aggregation(std::string_view name, TypeMask accepts, ResultRule rul
       .result_rule = rule,
       .kind = FunctionKind::kAggregation,
       .summary = summary,
+      .aggregate = aggregate,
   };
 }
 
@@ -28,31 +29,35 @@ void AddAggregations(std::vector<FunctionInfo>& out) {
   constexpr auto kFixed = ResultRule::kFixed;
   constexpr auto kList = ResultRule::kListOfArg0;
   const Type none;  // the result follows the argument
-  out.push_back(Aggregation("max", kNumeric, kSame, none, "The largest value."));
-  out.push_back(Aggregation("min", kNumeric, kSame, none, "The smallest value."));
-  out.push_back(Aggregation("sum", kNumeric, kSame, none,
+  using A = Aggregate;
+  out.push_back(Aggregation("max", A::kMax, kNumeric, kSame, none, "The largest value."));
+  out.push_back(Aggregation("min", A::kMin, kNumeric, kSame, none, "The smallest value."));
+  out.push_back(Aggregation("sum", A::kSum, kNumeric, kSame, none,
                             "The total; integer overflow is a runtime error."));
-  out.push_back(Aggregation("count", kAnyScalar, kFixed, Of(BaseType::kInt),
+  out.push_back(Aggregation("count", A::kCount, kAnyScalar, kFixed, Of(BaseType::kInt),
                             "The number of values (rows), duplicates included."));
-  out.push_back(Aggregation("count_distinct", kAnyScalar, kFixed, Of(BaseType::kInt),
-                            "The number of distinct values."));
-  out.push_back(Aggregation("array", kAnyScalar, kList, none,
+  out.push_back(Aggregation("count_distinct", A::kCountDistinct, kAnyScalar, kFixed,
+                            Of(BaseType::kInt), "The number of distinct values."));
+  out.push_back(Aggregation("array", A::kArray, kAnyScalar, kList, none,
                             "The values as a list, duplicates included (truncated)."));
-  out.push_back(Aggregation("array_distinct", kAnyScalar, kList, none,
+  out.push_back(Aggregation("array_distinct", A::kArrayDistinct, kAnyScalar, kList, none,
                             "The distinct values as a list (truncated)."));
-  out.push_back(Aggregation("avg", kNumeric, kFixed, Of(BaseType::kFloat),
+  out.push_back(Aggregation("avg", A::kAvg, kNumeric, kFixed, Of(BaseType::kFloat),
                             "The mean, nulls ignored."));
-  out.push_back(Aggregation("stddev", kNumeric, kFixed, Of(BaseType::kFloat),
+  out.push_back(Aggregation("stddev", A::kStddev, kNumeric, kFixed, Of(BaseType::kFloat),
                             "The sample standard deviation (n-1)."));
   // Timestamps: the whole message (`$e.metadata.event_timestamp`) or seconds.
-  out.push_back(Aggregation("earliest", kTimestamp, kSame, none, "The earliest timestamp."));
-  out.push_back(Aggregation("latest", kTimestamp, kSame, none, "The latest timestamp."));
+  out.push_back(Aggregation("earliest", A::kEarliest, kTimestamp, kSame, none,
+                            "The earliest timestamp."));
+  out.push_back(Aggregation("latest", A::kLatest, kTimestamp, kSame, none, "The latest timestamp."));
   // Only named in the docs (spec §7.4, open question 6): the start of the
   // metrics period holding the max / min value, as Unix seconds [INFERRED].
-  out.push_back(Aggregation("period_start_for_max", kNumeric, kFixed, Of(BaseType::kInt),
+  out.push_back(Aggregation("period_start_for_max", A::kPeriodStartForMax, kNumeric, kFixed,
+                            Of(BaseType::kInt),
                             "The start (Unix seconds) of the period holding the largest "
                             "value (semantics undocumented)."));
-  out.push_back(Aggregation("period_start_for_min", kNumeric, kFixed, Of(BaseType::kInt),
+  out.push_back(Aggregation("period_start_for_min", A::kPeriodStartForMin, kNumeric, kFixed,
+                            Of(BaseType::kInt),
                             "The start (Unix seconds) of the period holding the smallest "
                             "value (semantics undocumented)."));
 }

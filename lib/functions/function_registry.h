@@ -16,6 +16,7 @@
 #define YARAL_LIB_FUNCTIONS_FUNCTION_REGISTRY_H_
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -46,6 +47,19 @@ struct Param {
   // Must be a literal: a regex pattern, a time zone, a CIDR. The checker
   // validates such literals at compile time (RE2 syntax, capture groups...).
   bool constant = false;
+};
+
+// What an aggregation computes over a match group (spec §7.4). It is the
+// engine's half of an aggregation entry, as `eval` is a scalar function's:
+// the plan names it, so no stage maps aggregation names again.
+enum class Aggregate : uint8_t {
+  kMax, kMin, kSum, kCount, kCountDistinct, kArray, kArrayDistinct, kAvg, kStddev,
+  kEarliest, kLatest, kPeriodStartForMax, kPeriodStartForMin,
+  kWindowAvg, kWindowFirst, kWindowLast, kWindowMedian, kWindowMode, kWindowRange,
+  kWindowStddev, kWindowVariance,
+  // No entry carries it yet (metrics.* are calls, `eval`); the engine
+  // already treats it as reading a metrics back end.
+  kMetrics,
 };
 
 enum class FunctionKind {
@@ -89,6 +103,9 @@ struct FunctionInfo {
   // The implementation (issue 5). Null for aggregations, which the engine
   // computes over a window, and until a function is implemented.
   EvalFn eval = nullptr;
+  // kAggregation and kWindow entries: what the engine computes over the
+  // group (a registry test checks every such entry has one).
+  std::optional<Aggregate> aggregate = std::nullopt;
 };
 
 // nullptr when no function has this name.

@@ -51,41 +51,48 @@ void AddBytesHashOptimization(std::vector<FunctionInfo>& out) {
 
 // window.*: aggregations over the match window, so outcome-only.
 void AddWindow(std::vector<FunctionInfo>& out) {
-  auto numeric_with_zeros = [](std::string_view name, Type result, std::string_view summary) {
+  auto numeric_with_zeros = [](std::string_view name, Aggregate aggregate, Type result,
+                               std::string_view summary) {
     return FunctionInfo{
         .name = name,
         .params = {Arg("value", kNumeric), Optional(Arg("ignore_zeros", kBool))},
         .result = result,
         .kind = FunctionKind::kWindow,
         .summary = summary,
+        .aggregate = aggregate,
     };
   };
-  auto numeric = [](std::string_view name, std::string_view summary) {
+  auto numeric = [](std::string_view name, Aggregate aggregate, std::string_view summary) {
     return FunctionInfo{
         .name = name,
         .params = {Arg("value", kNumeric)},
         .result = Of(BaseType::kFloat),
         .kind = FunctionKind::kWindow,
         .summary = summary,
+        .aggregate = aggregate,
     };
   };
   // The docs type `value` and the result as STRING; public rules pass
   // strings built by functions, and other scalars print as text.
-  auto ordered = [](std::string_view name, std::string_view summary) {
+  auto ordered = [](std::string_view name, Aggregate aggregate, std::string_view summary) {
     return FunctionInfo{
         .name = name,
         .params = {Arg("sort_key", kNumeric), Arg("value", kAnyScalar)},
         .result = Of(BaseType::kString),
         .kind = FunctionKind::kWindow,
         .summary = summary,
+        .aggregate = aggregate,
     };
   };
-  out.push_back(numeric_with_zeros("window.avg", Of(BaseType::kFloat),
+  using A = Aggregate;
+  out.push_back(numeric_with_zeros("window.avg", A::kWindowAvg, Of(BaseType::kFloat),
                                    "The mean over the window, zeros skipped when "
                                    "`ignore_zeros` is true."));
-  out.push_back(ordered("window.first", "`value` of the event with the lowest `sort_key`."));
-  out.push_back(ordered("window.last", "`value` of the event with the highest `sort_key`."));
-  out.push_back(numeric_with_zeros("window.median", Of(BaseType::kFloat),
+  out.push_back(ordered("window.first", A::kWindowFirst,
+                        "`value` of the event with the lowest `sort_key`."));
+  out.push_back(ordered("window.last", A::kWindowLast,
+                        "`value` of the event with the highest `sort_key`."));
+  out.push_back(numeric_with_zeros("window.median", A::kWindowMedian, Of(BaseType::kFloat),
                                    "The median over the window (one of the two middle "
                                    "values for an even count)."));
   out.push_back({
@@ -94,12 +101,15 @@ void AddWindow(std::vector<FunctionInfo>& out) {
       .result = Of(BaseType::kString),
       .kind = FunctionKind::kWindow,
       .summary = "The most frequent value over the window, as text.",
+      .aggregate = A::kWindowMode,
   });
-  out.push_back(numeric_with_zeros("window.range", ListOf(BaseType::kFloat),
+  out.push_back(numeric_with_zeros("window.range", A::kWindowRange, ListOf(BaseType::kFloat),
                                    "[min, max] over the window, zeros skipped when "
                                    "`ignore_zeros` is true."));
-  out.push_back(numeric("window.stddev", "The sample standard deviation (n-1) over the window."));
-  out.push_back(numeric("window.variance", "The sample variance (n-1) over the window."));
+  out.push_back(numeric("window.stddev", A::kWindowStddev,
+                        "The sample standard deviation (n-1) over the window."));
+  out.push_back(numeric("window.variance", A::kWindowVariance,
+                        "The sample variance (n-1) over the window."));
 }
 
 // metrics.*, one entry per documented name (kMetricsNames, misc_eval.h):

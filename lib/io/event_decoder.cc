@@ -223,6 +223,59 @@ class Walker {
   int64_t counted_line_ = line_;
 };
 
+// The length of the JSON number (RFC 8259 grammar) at text[p], 0 if none.
+size_t NumberLength(std::string_view text, size_t p) {
+  const size_t start = p;
+  auto digits = [&] {
+    const size_t from = p;
+    while (p < text.size() && text[p] >= '0' && text[p] <= '9') ++p;
+    return p > from;
+  };
+  if (p < text.size() && text[p] == '-') ++p;
+  if (p < text.size() && text[p] == '0') {
+    ++p;
+  } else if (!digits()) {
+    return 0;
+  }
+  if (p < text.size() && text[p] == '.') {
+    ++p;
+    if (!digits()) return 0;
+  }
+  if (p < text.size() && (text[p] == 'e' || text[p] == 'E')) {
+    ++p;
+    if (p < text.size() && (text[p] == '+' || text[p] == '-')) ++p;
+    if (!digits()) return 0;
+  }
+  return p - start;
+}
+
+// `text` with every well-formed number written as `0` and spaces (same
+// length, so offsets hold). simdjson's DOM refuses numbers outside int64 /
+// uint64 / double as "invalid"; such a number is still JSON, and a field no
+// rule reads must not cost the event, so validation looks past its value.
+std::string WithNumbersZeroed(std::string_view text) {
+  std::string out(text);
+  for (size_t p = 0; p < out.size();) {
+    const char c = out[p];
+    if (c == '"') {
+      for (++p; p < out.size() && out[p] != '"'; ++p) {
+        if (out[p] == '\\') ++p;
+      }
+      ++p;
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      const size_t length = NumberLength(out, p);
+      if (length == 0) return out;  // malformed: the parse reports it
+      out[p] = '0';
+      std::fill(out.begin() + static_cast<std::ptrdiff_t>(p + 1),
+                out.begin() + static_cast<std::ptrdiff_t>(p + length), ' ');
+      p += length;
+    } else {
+      ++p;
+    }
+  }
+  return out;
+}
+
 ReadErrorReason ReasonFor(simdjson::error_code code) {
   switch (code) {
     case simdjson::UTF8_ERROR: return ReadErrorReason::kInvalidUtf8;
@@ -250,7 +303,15 @@ void EventDecoder::Decode(std::string_view text, int64_t line, std::vector<Decod
   // needs, so this is where a malformed line is caught and counted. Reusing
   // one parser keeps its buffers warm: no allocation per event.
   simdjson::dom::element root;
-  if (auto code = parser_->dom.parse(text.data(), text.size(), false).get(root); code) {
+  auto code = parser_->dom.parse(text.data(), text.size(), false).get(root);
+  if (code == simdjson::NUMBER_ERROR) {
+    // Maybe only a number out of range (docs/events.md, "64-bit integers").
+    // The zeroed copy has the same structure, so `root` still tells an
+    // envelope from an event; the events are ranges of the original text.
+    const std::string zeroed = WithNumbersZeroed(text);
+    code = parser_->dom.parse(zeroed.data(), zeroed.size(), true).get(root);
+  }
+  if (code) {
     errors.push_back({line, std::nullopt, ReasonFor(code),
                       std::string("invalid JSON: ") + simdjson::error_message(code)});
     return;

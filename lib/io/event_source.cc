@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "io/event_decoder.h"
+#include "io/raw_input.h"
 
 namespace yaral {
 namespace {
@@ -26,6 +27,10 @@ std::string_view ReadErrorReasonName(ReadErrorReason reason) {
     case ReadErrorReason::kNotAnObject: return "not_an_object";
     case ReadErrorReason::kTooLarge: return "too_large";
     case ReadErrorReason::kTooDeep: return "too_deep";
+    case ReadErrorReason::kCorruptRecord: return "corrupt_record";
+    case ReadErrorReason::kInvalidXml: return "invalid_xml";
+    case ReadErrorReason::kMissingField: return "missing_field";
+    case ReadErrorReason::kNotARecord: return "not_a_record";
   }
   return "unknown";
 }
@@ -40,6 +45,9 @@ std::string FormatReadError(std::string_view source_name, const ReadError& error
 namespace {
 
 bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// Enough of the input's start to recognise a compressed or non-JSON file.
+constexpr size_t kHeadBytes = 64;
 
 }  // namespace
 
@@ -73,14 +81,18 @@ class EventSource::Impl {
     end_ = text.size();
     std::memset(buf_.get() + end_, 0, io::kJsonPadding);
     stats_.bytes = text.size();
+    stats_.head = text.substr(0, kHeadBytes);
     eof_ = true;
   }
 
   bool Next(RawEvent& out);
 
-  const absl::Status& status() const { return status_; }
-  const ReadStats& stats() const { return stats_; }
-  const std::vector<ReadError>& errors() const { return kept_errors_; }
+  // Raw telemetry (options.format): records read and mapped by lib/raw.
+  void SetRaw(std::unique_ptr<io::RecordStream> raw) { raw_ = std::move(raw); }
+
+  const absl::Status& status() const { return raw_ ? raw_->status() : status_; }
+  const ReadStats& stats() const { return raw_ ? raw_->stats() : stats_; }
+  const std::vector<ReadError>& errors() const { return raw_ ? raw_->errors() : kept_errors_; }
   const std::string& name() const { return name_; }
 
  private:
@@ -112,6 +124,7 @@ class EventSource::Impl {
   absl::Status status_;
   ReadStats stats_;
   std::vector<ReadError> kept_errors_;
+  std::unique_ptr<io::RecordStream> raw_;
 
   // Input bytes [0, end_) with kJsonPadding readable bytes after them.
   // Everything before mark_ (the start of the value being read) may be
@@ -148,6 +161,7 @@ class EventSource::Impl {
 };
 
 bool EventSource::Impl::Next(RawEvent& out) {
+  if (raw_) return raw_->Next(out);
   for (;;) {
     if (next_pending_ < pending_.size()) {
       const io::DecodedEvent& e = pending_[next_pending_++];
@@ -229,6 +243,9 @@ bool EventSource::Impl::Refill() {
   }
   Reserve(end_ + options_.chunk_bytes);
   size_t n = std::fread(buf_.get() + end_, 1, options_.chunk_bytes, file_);
+  if (stats_.head.size() < kHeadBytes) {
+    stats_.head.append(buf_.get() + end_, std::min(n, kHeadBytes - stats_.head.size()));
+  }
   end_ += n;
   stats_.bytes += n;
   std::memset(buf_.get() + end_, 0, io::kJsonPadding);
@@ -461,6 +478,13 @@ EventSource& EventSource::operator=(EventSource&&) noexcept = default;
 EventSource::~EventSource() = default;
 
 absl::StatusOr<EventSource> EventSource::Open(const std::string& path, EventSourceOptions options) {
+  if (options.format != InputFormat::kUdm) {
+    absl::StatusOr<io::OpenedInput> input = io::OpenRawInput(path, options);
+    if (!input.ok()) return input.status();
+    auto impl = std::make_unique<Impl>(input->name, std::move(options), input->udm_file, true);
+    impl->SetRaw(std::move(input->raw));
+    return EventSource(std::move(impl));
+  }
   if (path == "-") {
     return EventSource(std::make_unique<Impl>("<stdin>", std::move(options), stdin, false));
   }

@@ -198,16 +198,9 @@ std::vector<const ast::Expr*> ConjunctivePredicates(const ast::Rule& rule) {
 
 RuleView BuildRuleView(const ast::Rule& rule, const sema::RuleFacts& facts,
                        const SourceFile& source) {
-  RuleView view{rule, facts, source, {}, {}, false};
+  RuleView view{rule, facts, source, {}, {}, facts.options.allow_zero_values};
   CollectEventVariables(view);
   CollectPlaceholders(view);
-  if (rule.options) {
-    for (const ast::KeyValue& kv : rule.options->entries) {
-      if (kv.key != "allow_zero_values" || !kv.value) continue;
-      const auto* b = std::get_if<ast::BoolLiteral>(&kv.value->kind);
-      view.allow_zero_values = b != nullptr && b->value;
-    }
-  }
   return view;
 }
 

@@ -62,7 +62,7 @@ struct RuleView {
   const SourceFile& source;
   std::map<std::string, EventVarView> events;
   std::map<std::string, PlaceholderView> placeholders;
-  bool allow_zero_values = false;  // `options: allow_zero_values = true`
+  bool allow_zero_values = false;  // facts.options.allow_zero_values
 };
 
 RuleView BuildRuleView(const ast::Rule& rule, const sema::RuleFacts& facts,

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <optional>
+#include <utility>
 #include <span>
 #include <string>
 #include <string_view>
@@ -92,13 +94,17 @@ size_t EditDistance(std::string_view a, std::string_view b) {
   return previous[b.size()];
 }
 
-std::vector<std::string_view> SuggestNames(std::string_view query,
-                                           std::span<const std::string_view> candidates,
-                                           size_t max_results) {
+namespace {
+
+// A candidate's rank against the query: (tier, distance, length, name), lower
+// is better; the tiers are those of SuggestNames.
+using Rank = std::tuple<int, size_t, size_t, std::string_view>;
+
+std::vector<Rank> RankCandidates(std::string_view query,
+                                 std::span<const std::string_view> candidates) {
   const std::string folded = Fold(query);
   const std::vector<std::string> query_words = Words(query);
-  // (tier, distance, length, name): lower is better.
-  std::vector<std::tuple<int, size_t, size_t, std::string_view>> ranked;
+  std::vector<Rank> ranked;
   for (std::string_view candidate : candidates) {
     if (candidate == query) continue;
     size_t distance = EditDistance(query, candidate);
@@ -118,14 +124,33 @@ std::vector<std::string_view> SuggestNames(std::string_view query,
     ranked.emplace_back(tier, distance, candidate.size(), candidate);
   }
   std::sort(ranked.begin(), ranked.end());
+  // A name listed twice among the candidates is one candidate.
+  ranked.erase(std::unique(ranked.begin(), ranked.end()), ranked.end());
+  return ranked;
+}
+
+}  // namespace
+
+std::vector<std::string_view> SuggestNames(std::string_view query,
+                                           std::span<const std::string_view> candidates,
+                                           size_t max_results) {
   std::vector<std::string_view> out;
-  for (const auto& entry : ranked) {
+  for (const Rank& entry : RankCandidates(query, candidates)) {
     if (out.size() == max_results) break;
-    if (std::find(out.begin(), out.end(), std::get<3>(entry)) == out.end()) {
-      out.push_back(std::get<3>(entry));
-    }
+    out.push_back(std::get<3>(entry));
   }
   return out;
+}
+
+std::optional<std::string_view> ClearSuggestion(std::string_view query,
+                                                std::span<const std::string_view> candidates) {
+  const std::vector<Rank> ranked = RankCandidates(query, candidates);
+  if (ranked.empty() || std::get<0>(ranked[0]) > 1) return std::nullopt;
+  auto tier_and_distance = [](const Rank& r) { return std::pair(std::get<0>(r), std::get<1>(r)); };
+  if (ranked.size() > 1 && tier_and_distance(ranked[1]) == tier_and_distance(ranked[0])) {
+    return std::nullopt;
+  }
+  return std::get<3>(ranked[0]);
 }
 
 }  // namespace yaral::schema

@@ -4,6 +4,7 @@
 #define YARAL_SCHEMA_SUGGEST_H_
 
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,14 @@ size_t EditDistance(std::string_view a, std::string_view b);
 std::vector<std::string_view> SuggestNames(std::string_view query,
                                            std::span<const std::string_view> candidates,
                                            size_t max_results = 3);
+
+// The one candidate a tool may put in place of `query` without asking (the
+// fixes `yaral check --fix` applies): the best of SuggestNames when it is a
+// respelling (same name up to case and underscores, or within the edit
+// distance) and no other candidate is as close. Shared words and
+// abbreviations are guesses, so they are only ever suggested.
+std::optional<std::string_view> ClearSuggestion(std::string_view query,
+                                                std::span<const std::string_view> candidates);
 
 }  // namespace yaral::schema
 

@@ -8,6 +8,7 @@
 
 #include "functions/function_registry.h"
 #include "re2/re2.h"
+#include "schema/suggest.h"
 #include "sema/context.h"
 #include "sema/expression_checker.h"
 #include "yaral/schema.h"
@@ -95,8 +96,12 @@ Type ExpressionChecker::CheckPath(const ast::Expr& e, const ast::FieldPath& path
       std::string help = "did you mean `" + error.suggestions[0] + "`";
       for (size_t i = 1; i < error.suggestions.size(); ++i) help += " or `" + error.suggestions[i] + "`";
       d.help = help + "?";
-      if (error.kind == PathErrorKind::kUnknownField) {
-        d.fixes.push_back({{span.begin, static_cast<uint32_t>(span.begin + path.segments[error.segment].name.size())},
+      // The suggestions are the best of one ranking, so the clear choice
+      // among them is the clear choice among all the fields.
+      const std::string& name = path.segments[error.segment].name;
+      const std::vector<std::string_view> ranked(error.suggestions.begin(), error.suggestions.end());
+      if (error.kind == PathErrorKind::kUnknownField && schema::ClearSuggestion(name, ranked)) {
+        d.fixes.push_back({{span.begin, static_cast<uint32_t>(span.begin + name.size())},
                            error.suggestions[0]});
       }
     }
@@ -175,6 +180,7 @@ Type ExpressionChecker::CheckCall(const ast::Expr& e, const ast::Call& call, Sec
     for (const ast::Argument& a : call.arguments) Check(*a.value, section);
     return Type{};
   }
+  context_.facts.functions[e.id] = f;
   bool aggregation = f->kind != functions::FunctionKind::kScalar;
   if (f->search_only) {
     context_.Error(codes::kMisplacedFunction, "`" + call.name + "` is Search syntax, not rule syntax",
@@ -315,6 +321,12 @@ Type ExpressionChecker::CheckComparison(const ast::Expr& e, const ast::Compariso
       std::vector<std::string_view> suggestions =
           UdmSchema::Get().SuggestEnumValues(field.enum_type->name, literal->value);
       if (!suggestions.empty()) d.help = "did you mean `" + std::string(suggestions[0]) + "`?";
+      std::vector<std::string_view> values;
+      for (const EnumValue& value : field.enum_type->values) values.push_back(value.name);
+      if (std::optional<std::string_view> clear = schema::ClearSuggestion(literal->value, values)) {
+        // Enum value names are upper-case words: nothing to escape.
+        d.fixes.push_back({other.span, "\"" + std::string(*clear) + "\""});
+      }
     }
   };
   check_enum(left, *cmp.rhs);

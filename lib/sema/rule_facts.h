@@ -1,9 +1,10 @@
 // What the checker learns about a rule, kept beside the AST (keyed by name or
-// by NodeId) instead of written into it. Lint and, later, the plan compiler
-// read these facts rather than re-deriving them.
+// by NodeId) instead of written into it. Lint and the plan compiler read
+// these facts rather than re-deriving them.
 #ifndef YARAL_LIB_SEMA_RULE_FACTS_H_
 #define YARAL_LIB_SEMA_RULE_FACTS_H_
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -15,6 +16,10 @@
 #include "yaral/schema.h"
 #include "yaral/source.h"
 #include "yaral/types.h"
+
+namespace yaral::functions {
+struct FunctionInfo;  // functions/function_registry.h
+}  // namespace yaral::functions
 
 namespace yaral::sema {
 
@@ -65,6 +70,17 @@ struct OutcomeVariable {
   Type type;
 };
 
+// The options section as the checker accepted it (spec §9). An option left
+// out, or written with a value the checker rejected, keeps its default.
+struct RuleOptions {
+  // Match variables keep zero values ("", 0, an enum's first value) instead
+  // of dropping the binding (spec §6.5).
+  bool allow_zero_values = false;
+  // Seconds after a detection in which the same suppression key is not
+  // reported again; 0 for none.
+  int64_t suppression_window_seconds = 0;
+};
+
 struct RuleFacts {
   std::map<std::string, EventVariable> events;
   std::map<std::string, Placeholder> placeholders;
@@ -85,6 +101,12 @@ struct RuleFacts {
   std::unordered_map<ast::NodeId, ResolvedPath> paths;
   // The checker's type for every expression node it typed.
   std::unordered_map<ast::NodeId, Type> types;
+  // The registry entry of every call that names a known function, by the
+  // Call expression's id: the only place a function name is looked up.
+  // Lowering reads the implementation (`eval`) and the aggregation kind
+  // from it; the entries live as long as the process.
+  std::unordered_map<ast::NodeId, const functions::FunctionInfo*> functions;
+  RuleOptions options;
 };
 
 }  // namespace yaral::sema

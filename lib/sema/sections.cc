@@ -11,15 +11,16 @@ namespace {
 constexpr int64_t kMinWindowSeconds = 60;
 constexpr int64_t kMaxWindowSeconds = 48 * 3600;
 
-bool IsAggregation(const ast::Call& call) {
-  const functions::FunctionInfo* f = functions::Find(call.name);
-  return f != nullptr && f->kind != functions::FunctionKind::kScalar;
+// A call the expression pass resolved to an aggregation (max, window.avg...).
+bool IsAggregation(const RuleFacts& facts, const ast::Expr& e) {
+  auto f = facts.functions.find(e.id);
+  return f != facts.functions.end() && f->second->kind != functions::FunctionKind::kScalar;
 }
 
 // In a rule with a match section every outcome value is per window, so event
 // fields and non-match placeholders must be read through an aggregation.
 void CheckAggregated(AnalysisContext& context, const ast::Expr& e, bool aggregated) {
-  if (const auto* call = std::get_if<ast::Call>(&e.kind)) aggregated |= IsAggregation(*call);
+  aggregated |= IsAggregation(context.facts, e);
   if (!aggregated) {
     if (const auto* path = std::get_if<ast::FieldPath>(&e.kind); path && !path->variable.empty()) {
       context.Error(codes::kOutcomeNeedsAggregation,
@@ -131,8 +132,11 @@ void CheckOptionsAndMeta(AnalysisContext& context) {
       continue;
     }
     const ast::Expr& value = *entry.value;
+    RuleOptions& options = context.facts.options;
     if (entry.key == "allow_zero_values") {
-      if (!std::holds_alternative<ast::BoolLiteral>(value.kind)) {
+      if (const auto* b = std::get_if<ast::BoolLiteral>(&value.kind)) {
+        options.allow_zero_values = b->value;
+      } else {
         context.Error(codes::kInvalidOptionValue, "`allow_zero_values` takes `true` or `false`",
                       value.span);
       }
@@ -145,6 +149,8 @@ void CheckOptionsAndMeta(AnalysisContext& context) {
                  d->Seconds() <= rule.match->window.Seconds()) {
         context.Error(codes::kSuppressionWindow,
                       "`suppression_window` must be longer than the match window", value.span);
+      } else {
+        options.suppression_window_seconds = d->Seconds();
       }
     } else {
       context.Error(codes::kUnknownOption, "unknown option `" + entry.key + "`", entry.key_span,

@@ -8,6 +8,7 @@
 // should not have to know how it groups.
 #include "yaral/ast_printer.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <string_view>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "syntax/quote.h"
+#include "syntax/rule_layout.h"
 #include "yaral/ast.h"
 
 namespace yaral {
@@ -354,38 +356,22 @@ std::vector<std::string> EventsLines(const std::vector<ast::ExprPtr>& predicates
   return lines;
 }
 
-void AppendSectionHeader(ast::SectionKind kind, std::string& out) {
-  out += kSectionIndent;
-  out += ast::SectionName(kind);
-  out += ":\n";
+std::string KeyValueText(const ast::KeyValue& entry) {
+  return entry.key + " = " + ExprText(entry.value);
 }
 
-void AppendEntry(std::string_view text, std::string& out) {
-  out += kEntryIndent;
-  out += text;
-  out.push_back('\n');
-}
-
-void AppendKeyValues(const std::vector<ast::KeyValue>& entries, std::string& out) {
-  for (const ast::KeyValue& entry : entries) {
-    AppendEntry(entry.key + " = " + ExprText(entry.value), out);
+std::string TableActionText(const ast::TableAction& action) {
+  std::string text;
+  if (!action.table.empty()) {
+    text += "%" + action.table + ".";
   }
-}
-
-void AppendTableActions(const std::vector<ast::TableAction>& actions, std::string& out) {
-  for (const ast::TableAction& action : actions) {
-    std::string text;
-    if (!action.table.empty()) {
-      text += "%" + action.table + ".";
-    }
-    text += action.name;
-    // `graph_append` takes its operands as a bracketed list, not a call.
-    const bool bracketed = action.table.empty() && action.name == "graph_append";
-    text += bracketed ? " [" : "(";
-    AppendArguments(action.arguments, text);
-    text += bracketed ? "]" : ")";
-    AppendEntry(text, out);
-  }
+  text += action.name;
+  // `graph_append` takes its operands as a bracketed list, not a call.
+  const bool bracketed = action.table.empty() && action.name == "graph_append";
+  text += bracketed ? " [" : "(";
+  AppendArguments(action.arguments, text);
+  text += bracketed ? "]" : ")";
+  return text;
 }
 
 std::string_view WindowKeyword(ast::WindowKind kind) {
@@ -422,7 +408,119 @@ std::string MatchLine(const ast::MatchSection& match) {
   return text;
 }
 
+SourceSpan SpanOf(const ast::ExprPtr& expr) { return expr ? expr->span : SourceSpan{}; }
+
+// Collects a rule's lines in canonical section order.
+class RuleLayout {
+ public:
+  void Header(const ast::Rule& rule) {
+    lines_.push_back({syntax::LayoutRole::kRuleHeader, "rule " + rule.name + " {",
+                      {rule.span.begin, rule.name_span.end}});
+  }
+
+  // The header line stands for the section keyword, which starts the
+  // section's span.
+  void Section(ast::SectionKind kind, SourceSpan section_span) {
+    const std::string_view name = ast::SectionName(kind);
+    const uint32_t keyword_end =
+        std::min<uint32_t>(section_span.end, section_span.begin + static_cast<uint32_t>(name.size()));
+    lines_.push_back({syntax::LayoutRole::kSectionHeader, std::string(name) + ":",
+                      {section_span.begin, keyword_end}});
+  }
+
+  void Entry(std::string text, SourceSpan span) {
+    lines_.push_back({syntax::LayoutRole::kEntry, std::move(text), span});
+  }
+
+  void End(const ast::Rule& rule) {
+    const uint32_t close = rule.span.end > rule.span.begin ? rule.span.end - 1 : rule.span.end;
+    lines_.push_back({syntax::LayoutRole::kRuleEnd, "}", {close, rule.span.end}});
+  }
+
+  std::vector<syntax::LayoutLine> Take() { return std::move(lines_); }
+
+ private:
+  std::vector<syntax::LayoutLine> lines_;
+};
+
+void LayoutKeyValues(const std::vector<ast::KeyValue>& entries, RuleLayout& layout) {
+  for (const ast::KeyValue& entry : entries) layout.Entry(KeyValueText(entry), entry.span);
+}
+
+void LayoutTableActions(const std::vector<ast::TableAction>& actions, RuleLayout& layout) {
+  for (const ast::TableAction& action : actions) layout.Entry(TableActionText(action), action.span);
+}
+
+// The match line starts at its first key (or, with none, its window), after
+// the section keyword.
+SourceSpan MatchEntrySpan(const ast::MatchSection& match) {
+  const uint32_t begin = !match.keys.empty() && match.keys.front()
+                             ? match.keys.front()->span.begin
+                             : match.window_span.begin;
+  return {begin, match.span.end};
+}
+
 }  // namespace
+
+namespace syntax {
+
+std::string_view LayoutIndent(LayoutRole role) {
+  switch (role) {
+    case LayoutRole::kRuleHeader:
+    case LayoutRole::kRuleEnd: return "";
+    case LayoutRole::kSectionHeader: return kSectionIndent;
+    case LayoutRole::kEntry: return kEntryIndent;
+  }
+  return "";
+}
+
+std::vector<LayoutLine> LayoutRule(const ast::Rule& rule) {
+  RuleLayout layout;
+  layout.Header(rule);
+  if (rule.meta) {
+    layout.Section(ast::SectionKind::kMeta, rule.meta->span);
+    LayoutKeyValues(rule.meta->entries, layout);
+  }
+  if (rule.setup) {
+    layout.Section(ast::SectionKind::kSetup, rule.setup->span);
+    LayoutTableActions(rule.setup->actions, layout);
+  }
+  if (rule.events) {
+    layout.Section(ast::SectionKind::kEvents, rule.events->span);
+    std::vector<std::string> lines = EventsLines(rule.events->predicates);
+    for (size_t i = 0; i < lines.size(); ++i) {
+      layout.Entry(std::move(lines[i]), SpanOf(rule.events->predicates[i]));
+    }
+  }
+  if (rule.match) {
+    layout.Section(ast::SectionKind::kMatch, rule.match->span);
+    layout.Entry(MatchLine(*rule.match), MatchEntrySpan(*rule.match));
+  }
+  if (rule.outcome) {
+    layout.Section(ast::SectionKind::kOutcome, rule.outcome->span);
+    for (const ast::OutcomeAssignment& assignment : rule.outcome->assignments) {
+      layout.Entry("$" + assignment.name + " = " + ExprText(assignment.value), assignment.span);
+    }
+  }
+  if (rule.condition) {
+    layout.Section(ast::SectionKind::kCondition, rule.condition->span);
+    if (rule.condition->expr) {
+      layout.Entry(ExprText(rule.condition->expr), rule.condition->expr->span);
+    }
+  }
+  if (rule.options) {
+    layout.Section(ast::SectionKind::kOptions, rule.options->span);
+    LayoutKeyValues(rule.options->entries, layout);
+  }
+  if (rule.export_) {
+    layout.Section(ast::SectionKind::kExport, rule.export_->span);
+    LayoutTableActions(rule.export_->actions, layout);
+  }
+  layout.End(rule);
+  return layout.Take();
+}
+
+}  // namespace syntax
 
 std::string PrintExpr(const ast::Expr& expr) {
   std::string out;
@@ -431,42 +529,12 @@ std::string PrintExpr(const ast::Expr& expr) {
 }
 
 std::string PrintRule(const ast::Rule& rule) {
-  std::string out = "rule " + rule.name + " {\n";
-  if (rule.meta) {
-    AppendSectionHeader(ast::SectionKind::kMeta, out);
-    AppendKeyValues(rule.meta->entries, out);
+  std::string out;
+  for (const syntax::LayoutLine& line : syntax::LayoutRule(rule)) {
+    out += syntax::LayoutIndent(line.role);
+    out += line.text;
+    out.push_back('\n');
   }
-  if (rule.setup) {
-    AppendSectionHeader(ast::SectionKind::kSetup, out);
-    AppendTableActions(rule.setup->actions, out);
-  }
-  if (rule.events) {
-    AppendSectionHeader(ast::SectionKind::kEvents, out);
-    for (const std::string& line : EventsLines(rule.events->predicates)) AppendEntry(line, out);
-  }
-  if (rule.match) {
-    AppendSectionHeader(ast::SectionKind::kMatch, out);
-    AppendEntry(MatchLine(*rule.match), out);
-  }
-  if (rule.outcome) {
-    AppendSectionHeader(ast::SectionKind::kOutcome, out);
-    for (const ast::OutcomeAssignment& assignment : rule.outcome->assignments) {
-      AppendEntry("$" + assignment.name + " = " + ExprText(assignment.value), out);
-    }
-  }
-  if (rule.condition) {
-    AppendSectionHeader(ast::SectionKind::kCondition, out);
-    if (rule.condition->expr) AppendEntry(ExprText(rule.condition->expr), out);
-  }
-  if (rule.options) {
-    AppendSectionHeader(ast::SectionKind::kOptions, out);
-    AppendKeyValues(rule.options->entries, out);
-  }
-  if (rule.export_) {
-    AppendSectionHeader(ast::SectionKind::kExport, out);
-    AppendTableActions(rule.export_->actions, out);
-  }
-  out += "}\n";
   return out;
 }
 

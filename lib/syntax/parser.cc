@@ -87,6 +87,12 @@ void ParseLocked(const SourceFile& source, const ParseOptions& options, ParseRes
   syntax::ReportLexicalErrors(tokens, spans, result.diagnostics);
 
   const std::vector<antlr4::Token*> all_tokens = tokens.getTokens();  // a copy
+  for (antlr4::Token* token : all_tokens) {
+    if (token->getType() == YaraLLexer::LINE_COMMENT ||
+        token->getType() == YaraLLexer::BLOCK_COMMENT) {
+      result.comments.push_back(spans.Of(token));
+    }
+  }
   bool has_content = std::any_of(all_tokens.begin(), all_tokens.end(),
                                  [](antlr4::Token* t) {
                                    return t->getType() != antlr4::Token::EOF &&
@@ -188,10 +194,12 @@ ParseResult Parse(const SourceFile& source, const ParseOptions& options) {
     ParseLocked(source, options, result);
   } catch (const std::exception& e) {
     result.file.rules.clear();
+    result.comments.clear();
     result.diagnostics.push_back(MakeError(
         codes::kInternalError, std::string("internal parser error: ") + e.what(), {0, 0}));
   } catch (...) {
     result.file.rules.clear();
+    result.comments.clear();
     result.diagnostics.push_back(
         MakeError(codes::kInternalError, "internal parser error", {0, 0}));
   }

@@ -3,6 +3,8 @@
 # Debian's pre-commit (`pre-commit try-repo`) in a scratch git repository
 # holding one clean rule and, in a second commit, one with a compile error.
 # The hook must pass on the first and fail, naming the error, on the second.
+# The yaral-fmt hook must pass on the clean (and formatted) rule and fail,
+# naming the file, once an unformatted rule is committed.
 #
 #   bash pre_commit_try_repo.sh SOURCE_DIR YARAL_BIN_DIR
 set -euo pipefail
@@ -27,20 +29,27 @@ git add . && git commit -qm clean
 
 # try-repo copies the hooks repository's working tree, uncommitted changes
 # included, so the hooks under test are the ones on disk.
-if ! output=$(pre-commit try-repo "$source_dir" yaral-check --all-files 2>&1); then
-  echo "$output"
-  echo "FAIL: the hook failed on a clean rule"
-  exit 1
-fi
-grep -q "yaral check.*Passed" <<<"$output" || { echo "$output"; echo "FAIL: no 'Passed'"; exit 1; }
+# expect HOOK passed|failed PATTERN WHAT: runs HOOK on every file, which must
+# pass or fail with PATTERN in its output; WHAT names the case for a failure.
+expect() {
+  local hook=$1 result=$2 pattern=$3 what=$4 output status=0
+  output=$(pre-commit try-repo "$source_dir" "$hook" --all-files 2>&1) || status=$?
+  if { [[ $result == passed ]] && ((status != 0)); } || { [[ $result == failed ]] && ((status == 0)); }; then
+    echo "$output"
+    echo "FAIL: $hook should have $result on $what"
+    exit 1
+  fi
+  grep -q "$pattern" <<<"$output" || { echo "$output"; echo "FAIL: $hook on $what: no '$pattern'"; exit 1; }
+}
+
+expect yaral-check passed "yaral check.*Passed" "a clean rule"
+expect yaral-fmt passed "yaral fmt.*Passed" "a formatted rule"
+cp "$source_dir/tests/cli/data/fmt/messy.yaral" rules/messy.yaral
+git add . && git commit -qm unformatted
+expect yaral-fmt failed "rules/messy.yaral: not formatted" "an unformatted rule"
+git rm -q rules/messy.yaral && git commit -qm formatted
 
 cp "$source_dir/tests/cli/data/two_errors.yaral" rules/two_errors.yl2
 git add . && git commit -qm broken
-if output=$(pre-commit try-repo "$source_dir" yaral-check --all-files 2>&1); then
-  echo "$output"
-  echo "FAIL: the hook passed a rule with errors"
-  exit 1
-fi
-grep -q "two_errors.yl2:5:9: error: .*\[E102\]" <<<"$output" ||
-  { echo "$output"; echo "FAIL: the error is not reported"; exit 1; }
-echo "pre-commit try-repo: clean rules pass, a .yl2 file with E102 fails"
+expect yaral-check failed "two_errors.yl2:5:9: error: .*\[E102\]" "a rule with errors"
+echo "pre-commit try-repo: clean rules pass, a .yl2 file with E102 fails; fmt fails an unformatted rule"

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -44,6 +45,17 @@ inline std::filesystem::path CorpusLocation() {
 inline std::optional<std::filesystem::path> CorpusDirectory() {
   std::filesystem::path dir = CorpusLocation();
   if (!std::filesystem::exists(dir / "SOURCES.tsv")) return std::nullopt;
+  return dir;
+}
+
+// CorpusDirectory() for a test program that exits 77 (ctest: skipped) when
+// there is no corpus: prints the skip message, naming the place looked at.
+inline std::optional<std::filesystem::path> CorpusDirectoryOrSkip() {
+  std::optional<std::filesystem::path> dir = CorpusDirectory();
+  if (!dir) {
+    std::cout << "SKIP: no corpus at " << CorpusLocation()
+              << " (set YARAL_CORPUS_DIR or place ../shared beside the checkout)\n";
+  }
   return dir;
 }
 

@@ -8,9 +8,13 @@
 // With --lists, the list files are loaded as `run` loads them and every
 // `%name` a rule tests is resolved against them; findings in list files are
 // reported like the rules' own.
+// With --fix, each file's safe fixes are applied first (check_fix.h) and the
+// findings reported are those of the fixed text; --fix --diff prints the
+// diffs instead of writing, and reports findings only in the counts.
 // Exit code: 2 if a path could not be read, the config is invalid or a
 // --select/--ignore code names no lint check, else 1
-// if any rule or list has errors (or warnings, with --werror), else 0.
+// if any rule or list has errors (or warnings, with --werror) or, with
+// --fix --diff, a file would change, else 0.
 
 #include <unistd.h>
 
@@ -33,6 +37,7 @@
 
 #include "CLI/CLI.hpp"
 #include "check_config.h"
+#include "check_fix.h"
 #include "cli_common.h"
 #include "commands.h"
 #include "path_expansion.h"
@@ -60,6 +65,8 @@ struct CheckFlags {
   bool statistics = false;
   std::string stdin_filename;
   size_t max_annotations = 0;
+  bool fix = false;
+  bool diff = false;
   // To tell "not given" (use the config) from "given".
   CLI::Option* select_option = nullptr;
   CLI::Option* ignore_option = nullptr;
@@ -111,8 +118,9 @@ class CrossFileNames {
 };
 
 // Where findings go: printed as they come in text format, or kept with the
-// files they point into for a machine format, written once at the end.
-// Counts them for the summary line.
+// files they point into for a machine format, written once at the end, or
+// (format "none": `check --fix --diff`, whose stdout is the diff) only
+// counted. Counts them for the summary line.
 class Findings {
  public:
   Findings(std::string format, RenderOptions render, size_t max_annotations)
@@ -125,6 +133,7 @@ class Findings {
 
   void AddRuleFile(SourceFile source, std::vector<Diagnostic> diagnostics, const ast::File& file) {
     Count(diagnostics);
+    if (format_ == "none") return;
     if (format_ == "text") {
       for (const Diagnostic& d : diagnostics) std::cout << RenderDiagnostic(d, source, render_);
       return;
@@ -143,6 +152,7 @@ class Findings {
     for (SourcedDiagnostic& d : findings) {
       if (d.file == nullptr) d.file = std::make_shared<const SourceFile>("<lists>", "");
       Count({d.diagnostic});
+      if (format_ == "none") continue;
       if (format_ == "text") {
         std::cout << RenderSourcedDiagnostic(d, render_);
         continue;
@@ -275,6 +285,14 @@ int RunCheck(const CheckFlags& flags) {
   const auto start = std::chrono::steady_clock::now();
 
   if (!ValidLintFlags(flags)) return kExitUsageOrIo;
+  if (flags.diff && !flags.fix) {
+    PrintError("--diff shows what --fix would change: use --fix --diff");
+    return kExitUsageOrIo;
+  }
+  if (flags.diff && flags.format != "text") {
+    PrintError("--fix --diff prints a diff, not findings: it takes no --format");
+    return kExitUsageOrIo;
+  }
   std::optional<CheckConfig> config = ResolveConfig(flags);
   if (!config) return kExitUsageOrIo;
   std::optional<ReferenceListLoad> lists;
@@ -297,7 +315,10 @@ int RunCheck(const CheckFlags& flags) {
 
   RenderOptions render;
   render.color = flags.format == "text" && UseColor(flags.color, STDOUT_FILENO);
-  Findings findings(flags.format, render, flags.max_annotations);
+  Findings findings(flags.diff ? "none" : flags.format, render, flags.max_annotations);
+  RenderOptions fix_render;
+  fix_render.color = UseColor(flags.color, STDERR_FILENO);
+  RuleFixer fixer(flags.diff, fix_render);
   if (lists) {
     findings.AddListFindings(std::move(lists->diagnostics));
     base.lists = std::make_shared<const ReferenceListSet>(std::move(lists->set));
@@ -306,7 +327,7 @@ int RunCheck(const CheckFlags& flags) {
   bool io_error = false;
   const std::vector<std::string> paths =
       ExpandPaths(flags.paths,
-                  {.wanted = RuleFilePredicate(*config), .description = "rule files", .warn_if_empty = true},
+                  {.wanted = RuleFilePredicate(*config), .description = "rule files", .required = true},
                   io_error);
 
   CrossFileNames names;
@@ -331,7 +352,13 @@ int RunCheck(const CheckFlags& flags) {
       std::vector<std::string> extra = PerFileIgnores(*config, source->name());
       options.ignore.insert(options.ignore.end(), extra.begin(), extra.end());
     }
-    CheckResult result = CheckSource(*source, options);
+    if (flags.fix && path == kStdinPath && !flags.diff) {
+      PrintError("--fix cannot rewrite standard input: use --fix --diff to see the fixes");
+      io_error = true;
+      continue;
+    }
+    CheckResult result = flags.fix ? fixer.Fix(path, *source, options, io_error)
+                                   : CheckSource(*source, options);
     names.Check(*source, result.file, options, result.diagnostics, result.suppressed);
 
     ++files;
@@ -348,10 +375,12 @@ int RunCheck(const CheckFlags& flags) {
             << Plural(static_cast<size_t>(totals.errors), "error") << ", "
             << Plural(static_cast<size_t>(totals.warnings), "warning") << " (" << suppressed
             << " suppressed) in " << FormatSeconds(elapsed.count()) << '\n';
+  if (flags.fix) std::cerr << fixer.Summary() << '\n';
   if (flags.statistics) PrintStatistics(findings.by_code());
 
   if (io_error) return kExitUsageOrIo;
   if (totals.errors > 0 || (werror && totals.warnings > 0)) return kExitRuleErrors;
+  if (fixer.would_change()) return kExitRuleErrors;
   return kExitOk;
 }
 
@@ -411,6 +440,13 @@ Command AddCheckCommand(CLI::App& parent) {
                   "code in one closing warning (0: no limit)")
       ->type_name("N")
       ->capture_default_str();
+  app->add_flag("--fix", flags->fix,
+                "Apply the safe fixes findings carry (misspelt fields, enum values and list "
+                "names, ...) and rewrite the files, unless the fixed rule would have new "
+                "errors; then report what is left");
+  app->add_flag("--diff", flags->diff,
+                "With --fix: write nothing, print a unified diff of the fixes on stdout "
+                "(exit 1 if any file would change)");
   return {app, [flags] { return RunCheck(*flags); }};
 }
 

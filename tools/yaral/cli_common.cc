@@ -10,7 +10,9 @@
 #include <iostream>
 #include <utility>
 
+#include "CLI/CLI.hpp"
 #include "absl/status/status.h"
+#include "yaral/raw_telemetry.h"
 
 namespace yaral::cli {
 namespace {
@@ -94,6 +96,21 @@ DiagnosticCounts CountDiagnostics(const std::vector<Diagnostic>& diagnostics) {
     if (d.severity == Severity::kWarning) ++counts.warnings;
   }
   return counts;
+}
+
+void AddFromOption(CLI::App& app, std::string& from) {
+  std::vector<std::string> names;
+  for (InputFormat format : {InputFormat::kAuto, InputFormat::kEvtx, InputFormat::kWinEventXml,
+                             InputFormat::kSysmonLinux, InputFormat::kAuditd, InputFormat::kUdm}) {
+    names.emplace_back(InputFormatName(format));
+  }
+  app.add_option("--from", from,
+                 "What event files hold: auto (decided by content), evtx, winevent-xml, "
+                 "sysmon-linux, auditd or udm; raw records become UDM events "
+                 "(docs/raw-telemetry.md), .gz / .zst are decompressed")
+      ->check(CLI::IsMember(names))
+      ->capture_default_str()
+      ->type_name("FORMAT");
 }
 
 }  // namespace yaral::cli

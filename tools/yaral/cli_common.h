@@ -16,6 +16,10 @@
 #include "yaral/diagnostics.h"
 #include "yaral/source.h"
 
+namespace CLI {
+class App;
+}  // namespace CLI
+
 namespace yaral::cli {
 
 // The path that means standard input, and the name diagnostics show for it.
@@ -26,6 +30,11 @@ inline constexpr std::string_view kStdinName = "<stdin>";
 // message is one line naming the path and the reason, e.g.
 // "cannot read 'x.yaral': No such file or directory".
 absl::StatusOr<SourceFile> ReadSourceFile(const std::string& path);
+
+// Adds `--from FORMAT` (what event files hold: auto, evtx, winevent-xml,
+// sysmon-linux, auditd, udm; docs/raw-telemetry.md) to a verb that reads
+// events; `from` holds the verb's default.
+void AddFromOption(CLI::App& app, std::string& from);
 
 // Prints "yaral: error: <message>" to stderr.
 void PrintError(std::string_view message);

@@ -39,6 +39,8 @@ Command AddCheckCommand(CLI::App& parent);
 Command AddRunCommand(CLI::App& parent);
 Command AddExplainCommand(CLI::App& parent);
 Command AddTestCommand(CLI::App& parent);
+Command AddNormalizeCommand(CLI::App& parent);
+Command AddFmtCommand(CLI::App& parent);
 
 }  // namespace yaral::cli
 

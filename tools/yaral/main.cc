@@ -27,6 +27,8 @@ constexpr AddCommandFn kCommands[] = {
     &AddRunCommand,
     &AddExplainCommand,
     &AddTestCommand,
+    &AddNormalizeCommand,
+    &AddFmtCommand,
 };
 
 // CLI11's default message ends with "Run with --help"; point at the help of

@@ -39,8 +39,10 @@ bool CollectDirectory(const std::string& dir, const FileKind& kind, std::vector<
     PrintError("cannot read '" + dir + "': " + error.message());
     return false;
   }
-  if (found.empty() && kind.warn_if_empty) {
-    std::cerr << "yaral: warning: no " << kind.description << " in '" << dir << "'\n";
+  if (found.empty() && kind.required) {
+    // Exit 0 over nothing would pass a CI job that checks a mistyped path.
+    PrintError("no " + std::string(kind.description) + " in '" + dir + "'");
+    return false;
   }
   std::sort(found.begin(), found.end());
   files.insert(files.end(), found.begin(), found.end());

@@ -16,8 +16,8 @@ namespace yaral::cli {
 struct FileKind {
   // Whether a file found in a directory is one the verb reads.
   std::function<bool(const std::filesystem::path& path)> wanted;
-  std::string_view description;  // "*.yaral files", for the empty warning
-  bool warn_if_empty = false;    // a directory without any: warn on stderr
+  std::string_view description;  // "*.yaral files", for the error when there are none
+  bool required = false;         // a directory without any is an error (io_error)
   bool normalize = false;        // report found paths lexically normalised
 };
 
@@ -32,7 +32,8 @@ bool IsRuleFile(const std::filesystem::path& path);
 // Paths in command-line order with directories expanded; the same file
 // named twice is kept once. Files (and "-") are kept as given, even when
 // missing: reading them reports the error like any unreadable file. Sets
-// `io_error` when a directory cannot be read.
+// `io_error` when a directory cannot be read or, for a required kind, holds
+// no file of it.
 std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths, const FileKind& kind,
                                      bool& io_error);
 

@@ -42,7 +42,7 @@ int CompileRuleFiles(const std::vector<std::string>& paths, const CompileOptions
   render.color = UseColor(color, STDERR_FILENO);
   bool io_error = false;
   const std::vector<std::string> files =
-      ExpandPaths(paths, {.wanted = IsRuleFile, .description = ".yaral files", .warn_if_empty = true},
+      ExpandPaths(paths, {.wanted = IsRuleFile, .description = ".yaral files", .required = true},
                   io_error);
   if (io_error) result = kExitUsageOrIo;
   for (const std::string& path : files) {

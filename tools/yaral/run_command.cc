@@ -5,13 +5,15 @@
 // progress line and the summary go to stderr. Exit code: 1 when a rule does
 // not compile, 2 for usage or I/O errors (an unreadable file, a list or
 // table with errors, a malformed event with --on-error fail), else 0 however
-// many detections there were.
+// many detections there were. Input of which not one event could be read is
+// an error (2) too, naming what the input looked like.
 
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,6 +24,7 @@
 #include "rule_loading.h"
 #include "yaral/engine.h"
 #include "yaral/event_source.h"
+#include "yaral/raw_telemetry.h"
 #include "yaral/udm_values.h"
 
 namespace yaral::cli {
@@ -34,9 +37,14 @@ struct RunFlags {
   std::string tables;
   std::string format = "json";
   std::string on_error = "skip";
+  std::string from = "udm";
   bool all_events = false;
   bool explain = false;
   int64_t lateness_seconds = 3600;
+  // Limits on what a windowed rule holds (docs/semantics.md#limits).
+  size_t max_rows_per_key = EngineOptions().max_rows_per_key;
+  size_t max_keys_per_rule = EngineOptions().max_keys_per_rule;
+  size_t max_bindings_per_window = EngineOptions().max_bindings_per_window;
   std::string now;
   std::string color = "auto";
   bool progress = true;
@@ -52,6 +60,19 @@ std::string TextLine(const Detection& d) {
   for (const NamedValue& o : d.outcomes) out += "  $" + o.name + "=" + o.value.DebugString();
   for (const EventSamples& e : d.events) out += "  #" + e.variable + "=" + std::to_string(e.total);
   return out;
+}
+
+// ", 3 refused (bad_timestamp: 1, time_out_of_range: 2)"; nothing for 0.
+void AppendByReason(std::string& summary, int64_t total, std::string_view what,
+                    const std::map<std::string, int64_t>& by_reason) {
+  if (total == 0) return;
+  summary += ", " + std::to_string(total) + " " + std::string(what) + " (";
+  bool first = true;
+  for (const auto& [reason, count] : by_reason) {
+    summary += (first ? "" : ", ") + reason + ": " + std::to_string(count);
+    first = false;
+  }
+  summary += ")";
 }
 
 class Progress {
@@ -95,6 +116,9 @@ int RunRulesCommand(const RunFlags& flags) {
   EngineOptions options;
   options.max_samples = flags.all_events ? 0 : 10;
   options.allowed_lateness_seconds = flags.lateness_seconds;
+  options.max_rows_per_key = flags.max_rows_per_key;
+  options.max_keys_per_rule = flags.max_keys_per_rule;
+  options.max_bindings_per_window = flags.max_bindings_per_window;
   if (!flags.now.empty()) {
     absl::StatusOr<UdmTimestamp> now = ParseTimestamp(flags.now);
     if (!now.ok()) {
@@ -112,6 +136,7 @@ int RunRulesCommand(const RunFlags& flags) {
   int printed_errors = 0;
   EventSourceOptions source_options;
   source_options.on_error = flags.on_error == "fail" ? OnError::kFail : OnError::kSkip;
+  source_options.format = *ParseInputFormat(flags.from);
   std::string source_name = flags.events == "-" ? std::string(kStdinName) : flags.events;
   source_options.on_read_error = [&](const ReadError& error) {
     if (++printed_errors <= kMaxPrintedReadErrors) {
@@ -132,10 +157,15 @@ int RunRulesCommand(const RunFlags& flags) {
   Progress progress(flags.progress && isatty(STDERR_FILENO) != 0);
   RawEvent event;
   int64_t refused = 0;
+  bool failed = false;
   while (source->Next(event)) {
     absl::Status fed = engine.Feed(event);
     if (!fed.ok() && ++refused <= kMaxPrintedReadErrors) {
       std::cerr << source_name << ":" << event.line << ": " << fed.message() << "\n";
+    }
+    if (!fed.ok() && source_options.on_error == OnError::kFail) {
+      failed = true;
+      break;
     }
     progress.Update(source->stats(), engine.stats().detections);
   }
@@ -146,28 +176,40 @@ int RunRulesCommand(const RunFlags& flags) {
   const ReadStats& read = source->stats();
   const EngineStats& stats = engine.stats();
   std::string summary = std::to_string(read.events) + " events read";
-  if (read.skipped > 0) {
-    summary += ", " + std::to_string(read.skipped) + " skipped (";
-    bool first = true;
-    for (const auto& [reason, count] : read.skipped_by_reason) {
-      summary += (first ? "" : ", ") + reason + ": " + std::to_string(count);
-      first = false;
-    }
-    summary += ")";
-  }
-  if (stats.invalid_events > 0) summary += ", " + std::to_string(stats.invalid_events) + " refused";
+  AppendByReason(summary, read.skipped, "skipped", read.skipped_by_reason);
+  AppendByReason(summary, stats.invalid_events, "refused", stats.invalid_by_reason);
   if (stats.late_events > 0) summary += ", " + std::to_string(stats.late_events) + " too late for their windows";
   summary += "; " + std::to_string(stats.detections) + " detection" + (stats.detections == 1 ? "" : "s") +
              " from " + std::to_string(rules.size()) + " rule" + (rules.size() == 1 ? "" : "s");
   if (stats.suppressed > 0) summary += " (" + std::to_string(stats.suppressed) + " suppressed)";
+  if (stats.dropped_by_limits > 0) {
+    summary += "; " + std::to_string(stats.dropped_by_limits) + " dropped by limits";
+  }
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, " in %.2fs", progress.Seconds());
   std::cerr << summary << seconds << "\n";
   for (const auto& [message, count] : stats.runtime_errors_by_message) {
     std::cerr << "runtime error (" << count << "x): " << message << "\n";
   }
+  for (const LimitDrop& d : stats.limit_drops) {
+    std::cerr << "limit " << d.limit << " (rule " << d.rule << "): " << d.count << " dropped";
+    const char* separator = "; keys: ";
+    for (const auto& [key, count] : d.keys) {
+      std::cerr << separator << "{" << key << "} " << count;
+      separator = ", ";
+    }
+    if (d.other_keys > 0) std::cerr << " and " << d.other_keys << " more from other keys";
+    std::cerr << "\n";
+  }
   if (!source->status().ok()) {
     PrintError(std::string(source->status().message()));
+    return kExitUsageOrIo;
+  }
+  if (failed) return kExitUsageOrIo;
+  // Input that held not one usable event is not a quiet run with no
+  // detections: it is usually a file of another kind.
+  if (stats.events == 0 && read.head.find_first_not_of(" \t\r\n") != std::string::npos) {
+    PrintError(source_name + ": no event could be read; the input looks like " + DescribeInputHead(read.head));
     return kExitUsageOrIo;
   }
   return kExitOk;
@@ -187,6 +229,7 @@ Command AddRunCommand(CLI::App& parent) {
                   "'-' reads standard input")
       ->capture_default_str()
       ->type_name("FILE");
+  AddFromOption(*app, flags->from);
   app->add_option("--lists", flags->lists, "Directory of reference lists (docs/lists.md)")
       ->type_name("DIR");
   app->add_option("--tables", flags->tables, "Directory of data tables, CSV (docs/lists.md)")
@@ -206,6 +249,20 @@ Command AddRunCommand(CLI::App& parent) {
                   "join its windows")
       ->capture_default_str()
       ->type_name("SECONDS");
+  app->add_option("--max-rows-per-key", flags->max_rows_per_key,
+                  "Rows one match key of a windowed rule holds for its open windows; more are "
+                  "dropped and counted in the summary")
+      ->capture_default_str()
+      ->type_name("N");
+  app->add_option("--max-keys-per-rule", flags->max_keys_per_rule,
+                  "Match keys one windowed rule holds rows for at once; rows of more keys are "
+                  "dropped and counted")
+      ->capture_default_str()
+      ->type_name("N");
+  app->add_option("--max-bindings-per-window", flags->max_bindings_per_window,
+                  "Joined bindings of one key's window; a window with more is cut and counted")
+      ->capture_default_str()
+      ->type_name("N");
   app->add_option("--now", flags->now,
                   "The time timestamp.now() returns (RFC 3339); default: the latest event time")
       ->type_name("TIME");

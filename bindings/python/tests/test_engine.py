@@ -51,6 +51,21 @@ def test_stats(smtp_rule, tmp_path):
     assert stats["detections"] == 1
 
 
+def test_limit_drops_are_counted(reference_rule):
+    engine = yaral.Engine(reference_rule, max_rows_per_key=2)
+    for i in range(3):
+        engine.feed(connection(60 * i))
+    engine.finish()
+    stats = engine.stats
+    assert stats["dropped_by_limits"] == 1
+    [drop] = stats["limit_drops"]
+    assert drop["limit"] == "max_rows_per_key"
+    assert drop["count"] == 1
+    assert drop["other_keys"] == 0
+    assert list(drop["keys"].values()) == [1]
+    assert yaral.Engine(reference_rule).stats["dropped_by_limits"] == 0
+
+
 def test_rules_are_shared_by_engines_on_threads(reference_rule):
     results = {}
 

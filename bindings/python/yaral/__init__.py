@@ -292,17 +292,26 @@ def _options(
     allowed_lateness_seconds: int = 3600,
     now: int | _datetime.datetime | None = None,
     random_seed: int = 0,
+    max_rows_per_key: int | None = None,
+    max_keys_per_rule: int | None = None,
+    max_bindings_per_window: int | None = None,
 ) -> str:
     if isinstance(now, _datetime.datetime):
         now = int(now.timestamp())
-    return _json.dumps(
-        {
-            "max_samples": max_samples,
-            "allowed_lateness_seconds": allowed_lateness_seconds,
-            "now_seconds": now,
-            "random_seed": random_seed,
-        }
-    )
+    options = {
+        "max_samples": max_samples,
+        "allowed_lateness_seconds": allowed_lateness_seconds,
+        "now_seconds": now,
+        "random_seed": random_seed,
+    }
+    # The limits' defaults live in EngineOptions: sent only when given.
+    limits = {
+        "max_rows_per_key": max_rows_per_key,
+        "max_keys_per_rule": max_keys_per_rule,
+        "max_bindings_per_window": max_bindings_per_window,
+    }
+    options.update({name: value for name, value in limits.items() if value is not None})
+    return _json.dumps(options)
 
 
 class Rule:

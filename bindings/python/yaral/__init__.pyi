@@ -80,6 +80,9 @@ class Rule:
         allowed_lateness_seconds: int = 3600,
         now: int | datetime.datetime | None = None,
         random_seed: int = 0,
+        max_rows_per_key: int | None = None,
+        max_keys_per_rule: int | None = None,
+        max_bindings_per_window: int | None = None,
     ) -> list[Detection]: ...
 
 class RuleSet(Sequence[Rule]):
@@ -100,6 +103,9 @@ class RuleSet(Sequence[Rule]):
         allowed_lateness_seconds: int = 3600,
         now: int | datetime.datetime | None = None,
         random_seed: int = 0,
+        max_rows_per_key: int | None = None,
+        max_keys_per_rule: int | None = None,
+        max_bindings_per_window: int | None = None,
     ) -> list[Detection]: ...
 
 class Engine:
@@ -112,6 +118,9 @@ class Engine:
         allowed_lateness_seconds: int = 3600,
         now: int | datetime.datetime | None = None,
         random_seed: int = 0,
+        max_rows_per_key: int | None = None,
+        max_keys_per_rule: int | None = None,
+        max_bindings_per_window: int | None = None,
     ) -> None: ...
     def feed(self, event: Event) -> list[Detection]: ...
     def feed_many(self, events: Events) -> list[Detection]: ...
@@ -127,4 +136,7 @@ def run(
     allowed_lateness_seconds: int = 3600,
     now: int | datetime.datetime | None = None,
     random_seed: int = 0,
+    max_rows_per_key: int | None = None,
+    max_keys_per_rule: int | None = None,
+    max_bindings_per_window: int | None = None,
 ) -> list[Detection]: ...

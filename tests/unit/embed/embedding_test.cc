@@ -44,7 +44,8 @@ TEST_CASE("engine statistics as one JSON object") {
   ReadStats read;
   read.skipped = 1;
   CHECK(EngineStatsToJson(stats, read) ==
-        R"({"detections":0,"events":3,"input_skipped":1,"invalid_events":0,"late_events":0,)"
+        R"({"detections":0,"dropped_by_limits":0,"events":3,"input_skipped":1,"invalid_by_reason":{},)"
+        R"("invalid_events":0,"late_events":0,"limit_drops":[],)"
         R"("peak_live_rows":0,"rows_kept":0,"runtime_errors":2,)"
         R"("runtime_errors_by_message":{"bad cidr":2}})");
 }

@@ -241,8 +241,108 @@ TEST_CASE("input that is not a JSON object is refused and counted", "[engine][er
   CHECK(engine.Feed(Event("2026-01-01T00:00:00Z", R"("target":{"port":25})")).ok());
   engine.Finish();
   CHECK(engine.stats().invalid_events == 2);
+  // Feed reads lazily: an object cut short fails as "not an object" before
+  // any of its text is parsed.
+  CHECK(engine.stats().invalid_by_reason.at("not_an_object") == 2);
   CHECK(engine.stats().events == 1);
   CHECK(engine.TakeDetections().size() == 1);
+}
+
+TEST_CASE("event times that cannot be read or held are refused by reason", "[engine][errors]") {
+  Engine engine(Compile(kCounted));
+  auto feed_time = [&](const std::string& time_json) {
+    return engine.Feed(R"({"metadata":{"event_timestamp":)" + time_json +
+                       R"(,"event_type":"NETWORK_CONNECTION"},"principal":{"hostname":"h"}})");
+  };
+  // Unreadable: never 1970.
+  absl::Status feb30 = feed_time(R"("2026-02-30T10:00:00Z")");
+  CHECK(absl::IsInvalidArgument(feb30));
+  CHECK(feb30.message().find("event_timestamp") != std::string::npos);
+  CHECK(absl::IsInvalidArgument(feed_time(R"("yesterday")")));
+  CHECK(absl::IsInvalidArgument(feed_time(R"("<current_time>")")));
+  CHECK(absl::IsInvalidArgument(feed_time(R"({"seconds":"soon"})")));
+  CHECK(absl::IsInvalidArgument(feed_time(R"({"seconds":1767261600,"nanos":1000000000})")));
+  CHECK(absl::IsInvalidArgument(feed_time("true")));
+  // Outside protobuf's Timestamp range (years 0001-9999), including values
+  // whose conversion to int64 would be undefined.
+  CHECK(absl::IsInvalidArgument(feed_time(R"({"seconds":-9223372036854775808})")));
+  CHECK(absl::IsInvalidArgument(feed_time(R"({"seconds":9223372036854775807})")));
+  CHECK(absl::IsInvalidArgument(feed_time("1e300")));
+  CHECK(absl::IsInvalidArgument(feed_time("-1e300")));
+  CHECK(absl::IsInvalidArgument(feed_time(R"("253402300800")")));
+  CHECK(absl::IsInvalidArgument(feed_time(R"("10000-01-01T00:00:00Z")")));
+  // The range's own ends are times.
+  CHECK(feed_time(R"({"seconds":-62135596800})").ok());
+  CHECK(feed_time(R"("9999-12-31T23:59:59Z")").ok());
+  // The refusals cost no detection of the other, normal events.
+  engine.Finish();
+  engine.TakeDetections();
+  for (int minute = 0; minute < 3; ++minute) {
+    REQUIRE(feed_time(R"({"seconds":)" + std::to_string(1767261600 + minute * 60) + "}").ok());
+  }
+  CHECK(absl::IsInvalidArgument(feed_time(R"({"seconds":-9223372036854775808})")));
+  CHECK(absl::IsInvalidArgument(feed_time("1e300")));
+  engine.Finish();
+  CHECK(engine.TakeDetections().size() == 1);
+  const EngineStats& stats = engine.stats();
+  CHECK(stats.invalid_events == 14);
+  CHECK(stats.invalid_by_reason.at("bad_timestamp") == 7);
+  CHECK(stats.invalid_by_reason.at("time_out_of_range") == 7);
+}
+
+TEST_CASE("a number outside int64 in a field a rule reads reads as absent", "[engine][errors]") {
+  // The one rule (docs/events.md, "64-bit integers"): as for any value of
+  // the wrong type, the field's zero value; a string field keeps the digits.
+  Engine engine(Compile(R"(
+rule ports {
+  events:
+    $e.metadata.event_type = "NETWORK_CONNECTION"
+    $e.target.port = 0
+    $e.principal.hostname = "123456789012345678901234567890"
+  condition:
+    $e
+}
+)"));
+  CHECK(engine.Feed(Event("2026-01-01T00:00:00Z",
+                          R"("target":{"port":123456789012345678901234567890},)"
+                          R"("principal":{"hostname":123456789012345678901234567890})"))
+            .ok());
+  CHECK(engine.Feed(Event("2026-01-01T00:00:01Z", R"("target":{"port":1e400},"principal":{"hostname":"h"})")).ok());
+  engine.Finish();
+  CHECK(engine.TakeDetections().size() == 1);
+  CHECK(engine.stats().invalid_events == 0);
+}
+
+TEST_CASE("a key given twice: the first value wins", "[engine][events]") {
+  Engine engine(Compile(kSingle));
+  CHECK(engine.Feed(Event("2026-01-01T00:00:00Z", R"("target":{"port":25,"port":80})")).ok());
+  CHECK(engine.Feed(Event("2026-01-01T00:00:01Z", R"("target":{"port":80,"port":25})")).ok());
+  engine.Finish();
+  std::vector<Detection> detections = engine.TakeDetections();
+  REQUIRE(detections.size() == 1);
+  CHECK(detections[0].window.start.seconds == 1767225600);
+}
+
+TEST_CASE("a duration field outside protobuf's Duration range is refused", "[engine][errors]") {
+  Engine engine(Compile(R"(
+rule slow {
+  events:
+    $e.metadata.event_type = "NETWORK_CONNECTION"
+    $e.network.session_duration.seconds > 10
+  condition:
+    $e
+}
+)"));
+  auto feed_duration = [&](const std::string& duration) {
+    return engine.Feed(Event("2026-01-01T00:00:00Z", R"("network":{"session_duration":)" + duration + "}"));
+  };
+  CHECK(feed_duration(R"({"seconds":315576000000})").ok());
+  CHECK(absl::IsInvalidArgument(feed_duration(R"({"seconds":315576000001})")));
+  CHECK(absl::IsInvalidArgument(feed_duration(R"({"seconds":"forever"})")));
+  engine.Finish();
+  CHECK(engine.TakeDetections().size() == 1);
+  CHECK(engine.stats().invalid_by_reason.at("time_out_of_range") == 1);
+  CHECK(engine.stats().invalid_by_reason.at("bad_timestamp") == 1);
 }
 
 TEST_CASE("a rule whose list is not loaded does not compile (E800)", "[engine][lists]") {

@@ -182,6 +182,21 @@ TEST_CASE("signatures are well-formed") {
   }
 }
 
+TEST_CASE("aggregation entries carry what the engine computes, scalars none") {
+  std::set<fn::Aggregate> seen;
+  for (const fn::FunctionInfo& f : fn::All()) {
+    INFO(f.name);
+    const bool aggregates =
+        f.kind == fn::FunctionKind::kAggregation || f.kind == fn::FunctionKind::kWindow;
+    CHECK(f.aggregate.has_value() == aggregates);
+    if (f.aggregate) CHECK(seen.insert(*f.aggregate).second);  // one entry per kind
+  }
+  CHECK(Get("count_distinct").aggregate == fn::Aggregate::kCountDistinct);
+  CHECK(Get("window.first").aggregate == fn::Aggregate::kWindowFirst);
+  CHECK(Get("period_start_for_min").aggregate == fn::Aggregate::kPeriodStartForMin);
+  CHECK_FALSE(Get("metrics.auth_attempts_total").aggregate.has_value());
+}
+
 TEST_CASE("signature spot checks") {
   const fn::FunctionInfo& regex = Get("re.regex");
   REQUIRE(regex.params.size() == 2);

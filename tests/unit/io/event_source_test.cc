@@ -104,6 +104,19 @@ TEST_CASE("NDJSON: a malformed line is skipped, counted and located", "[io][even
   CHECK(FormatReadError("x.ndjson", r.errors[0]).rfind("x.ndjson:2: invalid JSON", 0) == 0);
 }
 
+TEST_CASE("numbers outside int64 and double are JSON: the event is kept", "[io][events]") {
+  // simdjson's DOM refuses them; they must not cost an event whose rules
+  // never read that field (the engine decides for the fields it reads).
+  const std::string big = R"({"a":123456789012345678901234567890,"b":"x"})";
+  const std::string huge = R"({"a":[1e400,-1e400],"b":-99999999999999999999.5e3})";
+  const std::string wrapped = R"({"events":[{"a":1e999},{"b":2}]})";
+  Result r = ReadText(big + "\n" + huge + "\n" + wrapped + "\n{\"c\":01}\n{\"d\":1.}\n{\"e\":-}\n");
+  CHECK(Jsons(r) == std::vector<std::string>{big, huge, R"({"a":1e999})", R"({"b":2})"});
+  CHECK(Lines(r) == std::vector<int64_t>{1, 2, 3, 3});
+  // Malformed numbers are still malformed.
+  CHECK(r.stats.skipped_by_reason.at("invalid_json") == 3);
+}
+
 TEST_CASE("kFail stops at the first malformed value", "[io][events]") {
   EventSourceOptions options;
   options.on_error = OnError::kFail;
