@@ -2,17 +2,14 @@
 
 #include <algorithm>
 #include <iterator>
+#include <span>
+
+#include "engine/constant_test.h"
 
 namespace yaral::engine {
 namespace {
 
 using Implied = std::map<int, std::vector<std::string>>;
-
-// The slot `node` reads when it is a flat slot of `variable`, else -1.
-int FlatSlot(const plan::Plan& plan, plan::NodeRef ref, int variable, const std::function<bool(int)>& flat) {
-  const plan::Node& node = plan.nodes[ref];
-  return node.op == plan::Op::kSlot && node.a == variable && flat(node.b) ? node.b : -1;
-}
 
 bool NonEmptyString(const Value& v) { return v.is_string() && !v.string().empty(); }
 
@@ -29,30 +26,18 @@ Implied ImpliedStrings(const plan::Plan& plan, plan::NodeRef ref, int variable,
   const plan::Node& node = plan.nodes[ref];
   Implied out;
   switch (node.op) {
-    case plan::Op::kCompare: {
-      if (node.nocase || node.compare != ast::ComparisonOp::kEq || node.args.size() != 2) break;
-      for (int side = 0; side < 2; ++side) {
-        const int slot = FlatSlot(plan, node.args[side], variable, flat);
-        const plan::Node& constant = plan.nodes[node.args[1 - side]];
-        if (slot >= 0 && constant.op == plan::Op::kConst && NonEmptyString(constant.constant)) {
-          out[slot] = {std::string(constant.constant.string())};
-          break;
-        }
-      }
-      break;
-    }
+    case plan::Op::kCompare:
     case plan::Op::kInArray: {
-      // The plan's `f in [c1, c2]` (or-ed equalities): one constant list.
-      if (node.nocase || node.args.size() != 2) break;
-      const int slot = FlatSlot(plan, node.args[0], variable, flat);
-      const plan::Node& constants = plan.nodes[node.args[1]];
-      if (slot < 0 || constants.op != plan::Op::kConst || !constants.constant.is_list()) break;
+      // `f = "a"`, or the plan's `f in ["a", "b"]` (or-ed equalities).
+      const ConstantTest test = ConstantTestOf(plan, ref, variable, flat);
+      if (test.slot < 0 || test.negate) break;
+      const std::span<const Value> constants = test.constant->is_list()
+                                                   ? std::span<const Value>(test.constant->list())
+                                                   : std::span<const Value>(test.constant, 1);
+      if (constants.empty() || !std::all_of(constants.begin(), constants.end(), NonEmptyString)) break;
       std::vector<std::string> values;
-      for (const Value& c : constants.constant.list()) {
-        if (!NonEmptyString(c)) return {};
-        values.emplace_back(c.string());
-      }
-      if (!values.empty()) out[slot] = Sorted(std::move(values));
+      for (const Value& c : constants) values.emplace_back(c.string());
+      out[test.slot] = Sorted(std::move(values));
       break;
     }
     case plan::Op::kAnd:

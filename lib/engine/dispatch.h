@@ -8,9 +8,9 @@
 // a pack of a thousand rules it can pass the first filter of a few dozen.
 // The dispatch index lists each rule under one such test per event variable
 // (the one with the fewest constants, also found inside `or`s of `and`s:
-// ImpliedStrings), and maps (field, value) to the rules listed there. For an event, the rules to ask are those listed under its
-// values, plus the rules that have no such test; the others' filters would
-// reject it.
+// ImpliedStrings), and maps (field, value) to the rules listed there. For an
+// event, the rules to ask are those listed under its values, plus the rules
+// that have no such test; the others' filters would reject it.
 //
 // The index only narrows the rules asked; each rule still tests its own
 // filters, so results are exactly those of asking every rule (the corpus

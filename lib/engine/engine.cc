@@ -40,7 +40,6 @@ class Engine::Impl : private engine::ReadGate {
   absl::Status Feed(std::string_view json, bool padded) {
     // Explanations say why each rule rejects each event: read it whole.
     rejecting_ = 0;
-    rejecting_of_ = nullptr;
     asked_ = nullptr;
     if (absl::Status status = reader_.Read(json, padded, options_.explain ? nullptr : this); !status.ok()) {
       ++stats_.invalid_events;
@@ -86,10 +85,6 @@ class Engine::Impl : private engine::ReadGate {
   // runners before `rejecting_` are not asked again for this event.
   bool Rejects(uint64_t members_read) override {
     const std::vector<uint32_t>& asked = Asked(members_read);
-    if (&asked != rejecting_of_) {  // the event's type just became known
-      rejecting_of_ = &asked;
-      rejecting_ = 0;
-    }
     while (rejecting_ < asked.size() && runners_[asked[rejecting_]]->RejectsEarly(members_read)) ++rejecting_;
     return rejecting_ == asked.size();
   }
@@ -106,6 +101,7 @@ class Engine::Impl : private engine::ReadGate {
     }
     dispatch_->Select(selected_);
     asked_ = &selected_;
+    rejecting_ = 0;  // it counted in every runner's list until now
     return selected_;
   }
 
@@ -118,8 +114,8 @@ class Engine::Impl : private engine::ReadGate {
   std::vector<uint32_t> selected_;  // Select's output for the event being read
   const std::vector<uint32_t>* asked_ = nullptr;  // the event's runners, once known
   std::vector<size_t> windowed_;  // runners holding rows between events
-  const std::vector<uint32_t>* rejecting_of_ = nullptr;  // the list rejecting_ counts in
-  size_t rejecting_ = 0;  // runners of that list known to reject the event being read
+  // Runners of Asked()'s current list known to reject the event being read.
+  size_t rejecting_ = 0;
   int64_t sequence_ = 0;
   int64_t latest_ = std::numeric_limits<int64_t>::min();
   int64_t watermark_ = std::numeric_limits<int64_t>::min();

@@ -185,7 +185,9 @@ RuleRunner::RuleRunner(const CompiledRule& rule, EventReader& reader, const Engi
         early_filter_slots_[v].push_back(std::move(slots));
         early_filter_members_[v].push_back(members);
         early_filter_costly_[v].push_back(IsCostly(plan_, filters[f].node) ? 1 : 0);
-        early_constant_tests_[v].push_back(ConstantTestOf(static_cast<int>(v), filters[f].node));
+        early_constant_tests_[v].push_back(ConstantTestOf(
+            plan_, filters[f].node, static_cast<int>(v),
+            [&](int slot) { return builders_[v]->Flat(static_cast<size_t>(slot)); }));
       }
     }
     // read_count() starts at 1 on the first event: 0 is "never tested".
@@ -256,36 +258,12 @@ std::string RuleRunner::Describe(const plan::Predicate& predicate, const Binding
   return out;
 }
 
-RuleRunner::ConstantTest RuleRunner::ConstantTestOf(int variable, plan::NodeRef filter) const {
-  const plan::Node& node = plan_.nodes[filter];
-  ConstantTest test;
-  if (node.nocase || node.args.size() != 2) return test;
-  const bool compare =
-      node.op == plan::Op::kCompare &&
-      (node.compare == ast::ComparisonOp::kEq || node.compare == ast::ComparisonOp::kNe);
-  if (!compare && node.op != plan::Op::kInArray) return test;
-  for (int side = 0; side < 2; ++side) {
-    const plan::Node& slot = plan_.nodes[node.args[side]];
-    const plan::Node& constant = plan_.nodes[node.args[1 - side]];
-    if (slot.op != plan::Op::kSlot || slot.a != variable || constant.op != plan::Op::kConst) continue;
-    if (!builders_[variable]->Flat(static_cast<size_t>(slot.b))) continue;
-    // Compare() decides `=` and `!=` with Value equality when there is no
-    // nocase; `in` with a constant list does the same per element.
-    if (compare ? constant.constant.is_list() : (side != 0 || !constant.constant.is_list())) continue;
-    test.slot = slot.b;
-    test.constant = &constant.constant;
-    test.negate = compare && node.compare == ast::ComparisonOp::kNe;
-    break;
-  }
-  return test;
-}
-
 std::optional<std::vector<DispatchTest>> RuleRunner::DispatchTests() const {
   std::vector<DispatchTest> tests;
   if (!constants_hold_) return tests;  // takes no event at all
   for (size_t v = 0; v < plan_.variables.size(); ++v) {
     const plan::Variable& variable = plan_.variables[v];
-    if (variable.root != plan::Root::kUdm || (!windowed() && v != 0)) continue;
+    if (!TakesRecords(v, plan::Root::kUdm)) continue;
     // Of what the early filters imply, the slot with the fewest values.
     std::optional<std::pair<int, std::vector<std::string>>> best;
     const auto flat = [&](int slot) { return builders_[v]->Flat(static_cast<size_t>(slot)); };

@@ -39,6 +39,7 @@
 #include <vector>
 
 #include "compile/plan.h"
+#include "engine/constant_test.h"
 #include "engine/dispatch.h"
 #include "engine/evaluator.h"
 #include "engine/event_reader.h"
@@ -88,12 +89,13 @@ class RuleRunner {
   // Stage 1: the rows of `variable` from the current event.
   void BuildRows(int variable, int64_t event, UdmTimestamp time, std::string_view json,
                  std::vector<Row>& out);
-  // Whether `variable` takes rows from the event the reader holds: its
-  // record kind, and only the first variable of a single-event rule.
-  bool ReadsCurrentEvent(size_t variable) const {
-    return plan_.variables[variable].root == reader_.root() &&
-           (plan_.match.window != plan::WindowKind::kNone || variable == 0);
+  // Whether `variable` takes rows from records of kind `root`: its own kind,
+  // and only the first variable of a single-event rule.
+  bool TakesRecords(size_t variable, plan::Root root) const {
+    return plan_.variables[variable].root == root && (windowed() || variable == 0);
   }
+  // The same for the record the reader holds.
+  bool ReadsCurrentEvent(size_t variable) const { return TakesRecords(variable, reader_.root()); }
   // Early filter `k` of `variable` on the current event; the result is
   // kept for the rest of the event.
   bool EarlyFilterPasses(int variable, size_t k);
@@ -166,16 +168,9 @@ class RuleRunner {
   std::vector<std::vector<std::vector<int>>> early_filter_slots_;  // slots each reads
   std::vector<std::vector<uint64_t>> early_filter_members_;  // top-level members each reads
   std::vector<std::vector<uint8_t>> early_filter_costly_;    // regex, function, list...
-  // Early filters of the commonest shape, `$e.f = c`, `$e.f != c` or
-  // `$e.f in [c1, c2]` on a flat slot (no nocase): tested against the
-  // reader's value directly, without filling the row or walking the plan.
-  struct ConstantTest {
-    int slot = -1;                   // -1: not of this shape
-    const Value* constant = nullptr;  // one value, or a list for `in`
-    bool negate = false;
-  };
+  // Early filters that are ConstantTests (constant_test.h): tested against
+  // the reader's value directly, without filling the row or walking the plan.
   std::vector<std::vector<ConstantTest>> early_constant_tests_;
-  ConstantTest ConstantTestOf(int variable, plan::NodeRef filter) const;
   // Per early filter: the reader's read_count() when last tested, and
   // whether it passed then.
   std::vector<std::vector<uint64_t>> early_tested_at_;
