@@ -70,6 +70,7 @@
 #include <simdjson.h>
 
 #include "CLI/CLI.hpp"
+#include "for_each_member.h"
 #include "yaral/diagnostics.h"
 #include "yaral/engine.h"
 #include "yaral/event_source.h"
@@ -80,6 +81,7 @@
 namespace {
 
 namespace od = simdjson::ondemand;
+using yaral::bench::ForEachMember;
 
 // ------------------------------------------------------------------ input
 
@@ -280,22 +282,6 @@ struct Fields {
   std::string_view event_type, timestamp, direction, full_path, hostname;
   int64_t port = -1;
 };
-
-// Calls `visit(key, value)` for every member of the object `v` and stops at
-// the first error. A value the visitor does not read is skipped unparsed.
-template <typename Visit>
-simdjson::error_code ForEachMember(od::value v, Visit&& visit) {
-  od::object object;
-  if (auto error = v.get_object().get(object)) return error;
-  for (auto member : object) {
-    od::raw_json_string key;
-    if (auto error = member.key().get(key)) return error;
-    od::value value;
-    if (auto error = member.value().get(value)) return error;
-    if (auto error = visit(key, value)) return error;
-  }
-  return simdjson::SUCCESS;
-}
 
 class Scanner {
  public:

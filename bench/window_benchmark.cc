@@ -41,6 +41,7 @@
 #include <simdjson.h>
 
 #include "CLI/CLI.hpp"
+#include "for_each_member.h"
 #include "yaral/diagnostics.h"
 #include "yaral/engine.h"
 #include "yaral/event_source.h"
@@ -50,6 +51,7 @@
 namespace {
 
 namespace od = simdjson::ondemand;
+using yaral::bench::ForEachMember;
 
 struct Options {
   std::string workload = "keys";
@@ -136,20 +138,6 @@ struct BareTotals {
 uint64_t Mix(uint64_t h, std::string_view s) {
   h = h * 0x100000001b3ULL ^ s.size();
   return s.empty() ? h : h * 0x100000001b3ULL ^ static_cast<uint8_t>(s.back());
-}
-
-template <typename Visit>
-simdjson::error_code ForEachMember(od::value v, Visit&& visit) {
-  od::object object;
-  if (auto error = v.get_object().get(object)) return error;
-  for (auto member : object) {
-    od::raw_json_string key;
-    if (auto error = member.key().get(key)) return error;
-    od::value value;
-    if (auto error = member.value().get(value)) return error;
-    if (auto error = visit(key, value)) return error;
-  }
-  return simdjson::SUCCESS;
 }
 
 simdjson::error_code ReadEvent(od::document_reference doc, BareTotals& totals) {
